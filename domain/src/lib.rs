@@ -1,0 +1,6 @@
+//! What things are in 办事: types that parse (never validate later) and the rules over them.
+//! Pure: no I/O, compiles to WebAssembly and to the server alike.
+
+pub mod catalog;
+
+pub use catalog::*;
