@@ -1,1 +1,11 @@
+#![recursion_limit = "256"]
+//! What the citizen sees: routes rendered on the server, islands hydrated in the browser only
+//! where they add something, and thin server functions in `api/`.
 
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod routes;
+mod shell;
+
+pub use shell::{App, shell};

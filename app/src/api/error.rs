@@ -1,0 +1,56 @@
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a citizen may be told. Causes stay in the server log: the `ssr` conversion from
+/// `backend::Error` logs them before they become `Unavailable`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AppError {
+    /// The record does not exist, or is not the asker's to see.
+    NotFound,
+    /// Input that does not parse; the message says what is wrong with it.
+    BadInput(String),
+    /// Something failed on our side; nothing internal is said.
+    Unavailable,
+    /// The request never made it (network, encoding).
+    Transport,
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound => f.write_str("没有找到您要的内容"),
+            Self::BadInput(why) => f.write_str(why),
+            Self::Unavailable => f.write_str("服务暂时不可用，请稍后重试"),
+            Self::Transport => f.write_str("网络不稳定，请检查网络后重试"),
+        }
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(why) => Self::BadInput(format!("请求参数有误：{why}")),
+            ServerFnErrorErr::ServerError(_) | ServerFnErrorErr::MissingArg(_) => Self::Unavailable,
+            _ => Self::Transport,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<backend::Error> for AppError {
+    fn from(error: backend::Error) -> Self {
+        match error {
+            backend::Error::NotFound => Self::NotFound,
+            cause => {
+                tracing::error!(error = %cause, "request failed in the backend");
+                Self::Unavailable
+            }
+        }
+    }
+}

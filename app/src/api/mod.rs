@@ -1,0 +1,17 @@
+//! Server functions: each gets the services from context, parses its input into domain types,
+//! calls one backend service and maps the error to a user-safe one.
+
+mod catalog;
+mod error;
+
+pub use catalog::*;
+pub use error::AppError;
+
+/// The backend services, provided by the server for every request.
+#[cfg(feature = "ssr")]
+pub(crate) fn services() -> Result<backend::Services, AppError> {
+    leptos::prelude::use_context::<backend::Services>().ok_or_else(|| {
+        tracing::error!("backend::Services missing from request context");
+        AppError::Unavailable
+    })
+}

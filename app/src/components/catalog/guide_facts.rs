@@ -1,0 +1,67 @@
+use crate::i18n;
+use domain::{ServiceItem, WorkingDays};
+use leptos::prelude::*;
+
+/// The head of a guide: the 事项, what it promises (time, visits, online depth) and its tags.
+#[component]
+pub fn GuideFacts(item: ServiceItem) -> impl IntoView {
+    let visits = if item.visits.count == 0 {
+        i18n::ZERO_VISITS.to_owned()
+    } else {
+        let reason = item.visits.reason.clone().unwrap_or_default();
+        format!("{}（{reason}）", i18n::visits(item.visits.count))
+    };
+    let compression = WorkingDays::compression_percent(item.promised_limit, item.legal_limit)
+        .filter(|pct| *pct > 0)
+        .map(|pct| format!("比法定时限压缩 {pct}%"));
+    let tags = [
+        (item.flags.online, i18n::ONLINE_OK),
+        (item.flags.bookable, i18n::BOOKABLE),
+        (item.flags.weekend, i18n::WEEKEND_OK),
+        (item.flags.postal, i18n::POSTAL_OK),
+        (true, item.scope.label()),
+    ];
+    view! {
+        <section class="card guide-head" aria-labelledby="guide-title">
+            <h2 id="guide-title" class="guide-head__name">{item.name.clone()}</h2>
+            <p class="guide-head__dept">{item.department.name.clone()}</p>
+            <ul class="tags" aria-label="办理特点">
+                {tags
+                    .into_iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, label)| view! { <li class="tag">{label}</li> })
+                    .collect_view()}
+            </ul>
+            <div class="promise">
+                <div class="promise__cell">
+                    <span class="promise__value">{item.promised_limit.to_string()}</span>
+                    <span class="promise__label">"承诺时限"</span>
+                </div>
+                <div class="promise__cell">
+                    <span class="promise__value">{i18n::visits(item.visits.count)}</span>
+                    <span class="promise__label">{i18n::VISITS}</span>
+                </div>
+                <div class="promise__cell">
+                    <span class="promise__value">{i18n::depth(item.depth.numeral())}</span>
+                    <span class="promise__label">{i18n::DEPTH}</span>
+                </div>
+            </div>
+            <dl class="facts">
+                <dt>{i18n::TIME_LIMIT}</dt>
+                <dd>{item.limit_comparison()}{compression.map(|c| view! { <span class="visually-hidden">{c}</span> })}</dd>
+                <dt>{i18n::VISITS}</dt>
+                <dd>{visits}</dd>
+                <dt>{i18n::DEPTH}</dt>
+                <dd>{format!("{}：{}", i18n::depth(item.depth.numeral()), item.depth.meaning())}</dd>
+                <dt>{i18n::CASE_TYPE}</dt>
+                <dd>{item.case_type.label()}</dd>
+                <dt>{i18n::CATEGORY}</dt>
+                <dd>{item.category.label()}</dd>
+                <dt>{i18n::DEPARTMENT}</dt>
+                <dd>{item.department.name.clone()}</dd>
+                <dt>{i18n::CODE}</dt>
+                <dd class="mono">{item.code.to_string()}</dd>
+            </dl>
+        </section>
+    }
+}

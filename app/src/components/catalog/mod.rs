@@ -1,0 +1,13 @@
+mod guide_facts;
+mod guide_sections;
+mod material_list;
+mod search_box;
+mod service_grid;
+mod weekend_notice;
+
+pub use guide_facts::GuideFacts;
+pub use guide_sections::GuideSections;
+pub use material_list::MaterialList;
+pub use search_box::SearchBox;
+pub use service_grid::ServiceGrid;
+pub use weekend_notice::WeekendNotice;

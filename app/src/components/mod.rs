@@ -1,0 +1,4 @@
+//! Components by area: `layout` frames every page, `catalog` shows services and guides.
+
+pub mod catalog;
+pub mod layout;

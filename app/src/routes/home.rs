@@ -1,0 +1,34 @@
+use crate::api::load_home;
+use crate::components::catalog::{SearchBox, ServiceGrid, WeekendNotice};
+use crate::components::layout::{Tab, TabBar};
+use crate::i18n;
+use crate::routes::LoadError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| load_home());
+    view! {
+        <Title text=""/>
+        <header class="app-bar app-bar--home">
+            <h1 class="app-bar__title">{i18n::APP_NAME}</h1>
+            <p class="app-bar__tagline">{i18n::APP_TAGLINE}</p>
+            <SearchBox value=String::new()/>
+        </header>
+        <main class="page">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(home) => view! {
+                            <ServiceGrid title=i18n::HOT_SERVICES services=home.hot/>
+                            <WeekendNotice departments=home.weekend_departments hall=home.hall/>
+                        }.into_any(),
+                        Err(error) => view! { <LoadError error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+        <TabBar current=Some(Tab::Home)/>
+    }
+}

@@ -1,0 +1,52 @@
+use crate::routes::{GuidePage, HomePage, NotFound, UnderConstruction};
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around every page (server only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <meta name="theme-color" content="#1d64d8"/>
+                <meta name="format-detection" content="telephone=no"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Every route renders fully on the server before the first byte (`SsrMode::Async`): the page
+/// then works with JavaScript off, and a missing record can still answer 404.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    #[cfg(feature = "ssr")]
+    crate::components::layout::set_security_headers();
+    view! {
+        <Title formatter=|page: String| if page.is_empty() { "办事".to_owned() } else { format!("{page} - 办事") }/>
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/guide/:code") view=GuidePage ssr=SsrMode::Async/>
+                <Route path=path!("/services") view=|| view! { <UnderConstruction tab=crate::i18n::TAB_SERVICES/> }/>
+                <Route path=path!("/progress") view=|| view! { <UnderConstruction tab=crate::i18n::TAB_PROGRESS/> }/>
+                <Route path=path!("/me") view=|| view! { <UnderConstruction tab=crate::i18n::TAB_ME/> }/>
+                <Route path=path!("/search") view=|| view! { <UnderConstruction tab=crate::i18n::SEARCH_BUTTON/> }/>
+            </Routes>
+        </Router>
+    }
+}

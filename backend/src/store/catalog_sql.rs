@@ -1,0 +1,175 @@
+//! Catalogue queries, written once for both stores: sqlx binds `$N` on SQLite as on
+//! PostgreSQL and the row types decode from both, so only the pool type differs.
+//! `catalog_queries!` expands to inherent methods on a store holding `pool`.
+
+macro_rules! catalog_queries {
+    ($db:ty) => {
+        async fn insert_catalog(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            catalog: &$crate::seed::Catalog,
+        ) -> $crate::Result<()> {
+            use $crate::store::rows::{enum_text, lines};
+            for (position, d) in catalog.departments.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO departments (code, name, short_name, weekend, position) \
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&d.code)
+                .bind(&d.name)
+                .bind(&d.short_name)
+                .bind(d.weekend)
+                .bind(position as i64)
+                .execute(&mut **tx)
+                .await?;
+            }
+            for h in &catalog.halls {
+                sqlx::query(
+                    "INSERT INTO halls (code, name, address, hours, weekend_hours, phone) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(&h.code)
+                .bind(&h.name)
+                .bind(&h.address)
+                .bind(&h.hours)
+                .bind(&h.weekend_hours)
+                .bind(&h.phone)
+                .execute(&mut **tx)
+                .await?;
+            }
+            for (position, seeded) in catalog.items.iter().enumerate() {
+                let i = &seeded.item;
+                sqlx::query(
+                    "INSERT INTO service_items (code, name, department_code, category, \
+                     legal_days, promised_days, case_type, visits, visit_reason, depth, \
+                     conditions, fee_charged, fee_standard, fee_basis, legal_basis, location, \
+                     hours, consult_phone, supervise_phone, scope, bookable, weekend, postal, \
+                     online, keywords, hot_rank, position) VALUES ($1, $2, $3, $4, $5, $6, $7, \
+                     $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
+                     $23, $24, $25, $26, $27)",
+                )
+                .bind(i.code.as_str())
+                .bind(&i.name)
+                .bind(&i.department.code)
+                .bind(enum_text(&i.category))
+                .bind(i64::from(i.legal_limit.0))
+                .bind(i64::from(i.promised_limit.0))
+                .bind(enum_text(&i.case_type))
+                .bind(i64::from(i.visits.count))
+                .bind(&i.visits.reason)
+                .bind(i64::from(u8::from(i.depth)))
+                .bind(lines(&i.conditions))
+                .bind(i.fee.charged)
+                .bind(&i.fee.standard)
+                .bind(&i.fee.basis)
+                .bind(&i.legal_basis)
+                .bind(&i.location)
+                .bind(&i.hours)
+                .bind(&i.consult_phone)
+                .bind(&i.supervise_phone)
+                .bind(enum_text(&i.scope))
+                .bind(i.flags.bookable)
+                .bind(i.flags.weekend)
+                .bind(i.flags.postal)
+                .bind(i.flags.online)
+                .bind(lines(&i.keywords))
+                .bind(seeded.hot.map(i64::from))
+                .bind(position as i64)
+                .execute(&mut **tx)
+                .await?;
+                for (n, m) in i.materials.iter().enumerate() {
+                    sqlx::query(
+                        "INSERT INTO service_materials (item_code, position, name, source, \
+                         originals, copies, required, note, blank_form, sample) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    )
+                    .bind(i.code.as_str())
+                    .bind(n as i64)
+                    .bind(&m.name)
+                    .bind(enum_text(&m.source))
+                    .bind(i64::from(m.originals))
+                    .bind(i64::from(m.copies))
+                    .bind(m.required)
+                    .bind(&m.note)
+                    .bind(&m.blank_form)
+                    .bind(&m.sample)
+                    .execute(&mut **tx)
+                    .await?;
+                }
+                for (n, step) in i.steps.iter().enumerate() {
+                    sqlx::query(
+                        "INSERT INTO service_steps (item_code, position, description) \
+                         VALUES ($1, $2, $3)",
+                    )
+                    .bind(i.code.as_str())
+                    .bind(n as i64)
+                    .bind(step)
+                    .execute(&mut **tx)
+                    .await?;
+                }
+            }
+            Ok(())
+        }
+
+        async fn catalog_departments(&self) -> $crate::Result<Vec<domain::Department>> {
+            let rows: Vec<$crate::store::rows::DepartmentRow> = sqlx::query_as(
+                "SELECT code, name, short_name, weekend FROM departments ORDER BY position",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            Ok(rows.into_iter().map(Into::into).collect())
+        }
+
+        async fn catalog_halls(&self) -> $crate::Result<Vec<domain::Hall>> {
+            let rows: Vec<$crate::store::rows::HallRow> = sqlx::query_as(
+                "SELECT code, name, address, hours, weekend_hours, phone FROM halls ORDER BY code",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            Ok(rows.into_iter().map(Into::into).collect())
+        }
+
+        async fn catalog_hot(&self, limit: u32) -> $crate::Result<Vec<domain::ServiceSummary>> {
+            let rows: Vec<$crate::store::rows::SummaryRow> = sqlx::query_as(
+                "SELECT i.code, i.name, d.short_name, i.promised_days, i.visits, i.weekend \
+                 FROM service_items i JOIN departments d ON d.code = i.department_code \
+                 WHERE i.hot_rank IS NOT NULL ORDER BY i.hot_rank, i.position LIMIT $1",
+            )
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+            rows.into_iter().map(TryInto::try_into).collect()
+        }
+
+        async fn catalog_item(
+            &self,
+            code: &domain::ServiceCode,
+        ) -> $crate::Result<Option<domain::ServiceItem>> {
+            use $crate::store::rows::{ITEM_COLUMNS, ItemRow, MaterialRow};
+            let sql = format!(
+                "SELECT {ITEM_COLUMNS} FROM service_items i \
+                 JOIN departments d ON d.code = i.department_code WHERE i.code = $1"
+            );
+            let Some(row): Option<ItemRow> =
+                sqlx::query_as(&sql).bind(code.as_str()).fetch_optional(&self.pool).await?
+            else {
+                return Ok(None);
+            };
+            let materials: Vec<MaterialRow> = sqlx::query_as(
+                "SELECT name, source, originals, copies, required, note, blank_form, sample \
+                 FROM service_materials WHERE item_code = $1 ORDER BY position",
+            )
+            .bind(code.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+            let steps: Vec<(String,)> = sqlx::query_as(
+                "SELECT description FROM service_steps WHERE item_code = $1 ORDER BY position",
+            )
+            .bind(code.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+            row.into_item(materials, steps.into_iter().map(|(s,)| s).collect()).map(Some)
+        }
+    };
+}
+
+pub(crate) use catalog_queries;

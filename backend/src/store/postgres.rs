@@ -1,0 +1,76 @@
+use super::Store;
+use super::catalog_sql::catalog_queries;
+use crate::Result;
+use crate::seed::Catalog;
+use async_trait::async_trait;
+use domain::{Department, Hall, ServiceCode, ServiceItem, ServiceSummary};
+use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
+use std::time::Duration;
+
+/// The scale-out store: several stateless server processes share one PostgreSQL.
+pub struct PgStore {
+    pool: PgPool,
+}
+
+/// Serialises catalogue seeding across processes starting together (pg_advisory_xact_lock).
+const SEED_LOCK: i64 = 0x6261_6e73_6869_0001;
+
+impl PgStore {
+    pub async fn connect(url: &str) -> Result<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect(url)
+            .await?;
+        Ok(Self { pool })
+    }
+
+    catalog_queries!(sqlx::Postgres);
+}
+
+#[async_trait]
+impl Store for PgStore {
+    fn kind(&self) -> &'static str {
+        "postgres"
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        sqlx::migrate!("./migrations/postgres").run(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(SEED_LOCK).execute(&mut *tx).await?;
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM service_items").fetch_one(&mut *tx).await?;
+        if count > 0 {
+            return Ok(false);
+        }
+        Self::insert_catalog(&mut tx, catalog).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn departments(&self) -> Result<Vec<Department>> {
+        self.catalog_departments().await
+    }
+
+    async fn halls(&self) -> Result<Vec<Hall>> {
+        self.catalog_halls().await
+    }
+
+    async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>> {
+        self.catalog_hot(limit).await
+    }
+
+    async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>> {
+        self.catalog_item(code).await
+    }
+}

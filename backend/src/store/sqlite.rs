@@ -1,0 +1,84 @@
+use super::Store;
+use super::catalog_sql::catalog_queries;
+use crate::Result;
+use crate::seed::Catalog;
+use async_trait::async_trait;
+use domain::{Department, Hall, ServiceCode, ServiceItem, ServiceSummary};
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The embedded store: one SQLite file in WAL mode. Writers queue on SQLite's single write
+/// lock, so write transactions begin IMMEDIATE (take the lock up front) rather than failing
+/// with SQLITE_BUSY when a read turns into a write.
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    pub async fn connect(url: &str) -> Result<Self> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a booking acknowledged to a citizen survives a power cut.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        if let Some(dir) = options.get_filename().parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| sqlx::Error::Io(e))?;
+        }
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        Ok(Self { pool })
+    }
+
+    catalog_queries!(sqlx::Sqlite);
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn kind(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // Checked inside the write lock, so two processes starting at once seed only once.
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM service_items").fetch_one(&mut *tx).await?;
+        if count > 0 {
+            return Ok(false);
+        }
+        Self::insert_catalog(&mut tx, catalog).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn departments(&self) -> Result<Vec<Department>> {
+        self.catalog_departments().await
+    }
+
+    async fn halls(&self) -> Result<Vec<Hall>> {
+        self.catalog_halls().await
+    }
+
+    async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>> {
+        self.catalog_hot(limit).await
+    }
+
+    async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>> {
+        self.catalog_item(code).await
+    }
+}

@@ -1,0 +1,94 @@
+#![recursion_limit = "256"]
+//! How 办事 runs: configuration, state, the axum router and its layers, start-up and shutdown.
+
+mod config;
+mod health;
+mod layers;
+mod router;
+mod state;
+
+pub use config::{Config, ConfigError, assets_are_hashed};
+pub use router::router;
+pub use state::AppState;
+
+use std::time::Duration;
+use axum::serve::ListenerExt;
+use tokio::net::TcpListener;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("store: {0}")]
+    Store(#[from] backend::Error),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: std::net::SocketAddr, source: std::io::Error },
+    #[error("server: {0}")]
+    Serve(#[from] std::io::Error),
+}
+
+/// Opens and migrates the store, seeds the demo catalogue into an empty one, and builds state.
+pub async fn prepare(config: Config) -> Result<AppState, StartError> {
+    let store = backend::connect(&config.database_url).await?;
+    store.migrate().await?;
+    if config.seed_demo {
+        let catalog = backend::seed::demo_catalog()?;
+        if store.seed_catalog_if_empty(&catalog).await? {
+            tracing::info!(items = catalog.items.len(), "demo catalogue loaded");
+        }
+    }
+    tracing::info!(store = store.kind(), "store ready");
+    Ok(AppState::new(config, store))
+}
+
+/// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
+pub async fn start(config: Config) -> Result<(), StartError> {
+    let addr = config.addr;
+    let state = prepare(config).await?;
+    let listener = TcpListener::bind(addr).await.map_err(|source| StartError::Listen { addr, source })?;
+    let local = listener.local_addr()?;
+    tracing::info!("办事 listening on http://{local}");
+    // Without TCP_NODELAY, replies on keep-alive connections wait ~40 ms for delayed ACKs.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::warn!(%error, "cannot set TCP_NODELAY");
+        }
+    });
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("办事 stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+    // Bound the drain so a hung client cannot hold the process forever.
+    tokio::spawn(async {
+        tokio::time::sleep(Duration::from_secs(20)).await;
+        tracing::warn!("requests still open after 20 s; exiting");
+        std::process::exit(0);
+    });
+}

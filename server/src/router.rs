@@ -1,0 +1,36 @@
+use crate::AppState;
+use crate::health::{healthz, readyz};
+use crate::layers;
+use app::{App, shell};
+use axum::Router;
+use axum::routing::get;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::path::Path;
+use std::time::Duration;
+
+/// The whole HTTP surface: health probes, Leptos pages and server functions, hashed assets
+/// under `/pkg`, other files from the site root, and the app's 404 for everything else.
+pub fn router(state: AppState) -> Router {
+    let services = state.services.clone();
+    // Every page and server fn gets the services and a fresh CSP nonce.
+    let context = move || {
+        provide_context(services.clone());
+        leptos::nonce::provide_nonce();
+    };
+    let options = state.leptos_options.clone();
+    let pkg_dir = Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    let timeout = Duration::from_secs(state.config.request_timeout_secs);
+
+    let app = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .nest_service("/pkg", layers::pkg_assets(&pkg_dir, options.hash_files))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .with_state(state);
+    layers::apply(app, timeout)
+}

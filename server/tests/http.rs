@@ -1,0 +1,176 @@
+//! The HTTP surface, request by request through the real router (pages, server functions,
+//! probes, headers) on a fresh SQLite database seeded with the demo catalogue.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode, header};
+use http_body_util::BodyExt;
+use server::{Config, prepare, router};
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+const TRANSFER: &str = "11410100MB1957846X4000107001"; // 不动产转移登记（二手房买卖）
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+async fn app() -> Router {
+    let db = std::env::temp_dir().join(format!(
+        "banshi_http_{}_{}.db",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_file(&db);
+    let url = format!("sqlite://{}", db.display());
+    let config = Config::from_lookup(|name| (name == "BANSHI_DATABASE_URL").then(|| url.clone())).unwrap();
+    router(prepare(config).await.expect("app starts"))
+}
+
+async fn send(app: &Router, request: Request<Body>) -> (Response<()>, String) {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (Response::from_parts(parts, ()), String::from_utf8_lossy(&bytes).into_owned())
+}
+
+async fn get(app: &Router, uri: &str) -> (Response<()>, String) {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+fn header<'a>(response: &'a Response<()>, name: header::HeaderName) -> &'a str {
+    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn home_lists_hot_services_and_the_weekend_notice() {
+    let app = app().await;
+    let (response, html) = get(&app, "/").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(html.contains("<html lang=\"zh-CN\""), "Chinese document");
+    assert!(html.contains("不动产转移登记（二手房买卖）"), "hot service tile");
+    assert!(html.contains(&format!("/guide/{TRANSFER}")), "tile links to the guide");
+    assert!(html.contains("周末不打烊"));
+    for tab in ["首页", "办事", "进度", "我的"] {
+        assert!(html.contains(tab), "tab {tab}");
+    }
+}
+
+#[tokio::test]
+async fn a_guide_shows_every_field() {
+    let app = app().await;
+    let (response, html) = get(&app, &format!("/guide/{TRANSFER}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    for field in [
+        "不动产转移登记（二手房买卖）",
+        "承诺 3 个工作日，法定 30 个工作日，压缩 90%",
+        "到场次数",
+        "网办深度",
+        "受理条件",
+        "申请材料",
+        "办理流程",
+        "收费标准",
+        "设定依据",
+        "办理地点",
+        "办理时间",
+        "咨询电话",
+        "监督投诉电话",
+        "通办范围",
+        TRANSFER,
+    ] {
+        assert!(html.contains(field), "guide shows {field}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_codes_and_paths_are_404_in_the_apps_style() {
+    let app = app().await;
+    for uri in ["/guide/NOSUCH000000", "/guide/..%2F..%2Fetc", "/no/such/page"] {
+        let (response, html) = get(&app, uri).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{uri}");
+        assert!(html.contains("页面不存在"), "{uri} shows the app's 404");
+        assert!(html.contains("返回首页"), "{uri} offers a way home");
+    }
+}
+
+#[tokio::test]
+async fn the_material_filter_works_without_javascript() {
+    let app = app().await;
+    let (_, all) = get(&app, &format!("/guide/{TRANSFER}")).await;
+    let (_, required) = get(&app, &format!("/guide/{TRANSFER}?materials=required")).await;
+    // Opening tags of material rows that carry the `hidden` attribute.
+    let hidden = |html: &str| {
+        html.split("<li ")
+            .filter_map(|rest| rest.split_once('>').map(|(attrs, _)| attrs))
+            .filter(|attrs| attrs.contains("class=\"material\"") && attrs.split(' ').any(|a| a == "hidden" || a.starts_with("hidden=")))
+            .count()
+    };
+    assert_eq!(hidden(&all), 0, "all materials shown by default");
+    assert_eq!(hidden(&required), 1, "the one optional material is hidden when filtered");
+}
+
+#[tokio::test]
+async fn probes_answer() {
+    let app = app().await;
+    let (response, body) = get(&app, "/healthz").await;
+    assert_eq!((response.status(), body.as_str()), (StatusCode::OK, "ok"));
+    let (response, body) = get(&app, "/readyz").await;
+    assert_eq!((response.status(), body.as_str()), (StatusCode::OK, "ready"));
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_a_script_nonce() {
+    let app = app().await;
+    let (response, html) = get(&app, "/").await;
+    let csp = header(&response, header::CONTENT_SECURITY_POLICY);
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("nonce in CSP");
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "bootstrap script carries the nonce");
+    assert_eq!(header(&response, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    assert_eq!(header(&response, header::REFERRER_POLICY), "strict-origin-when-cross-origin");
+    let (second, _) = get(&app, "/").await;
+    assert_ne!(header(&second, header::CONTENT_SECURITY_POLICY), csp, "a fresh nonce per response");
+    let (probe, _) = get(&app, "/healthz").await;
+    assert!(header(&probe, header::CONTENT_SECURITY_POLICY).starts_with("default-src 'none'"));
+}
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_accept_it() {
+    let app = app().await;
+    let request = Request::get("/").header(header::ACCEPT_ENCODING, "br, gzip").body(Body::empty()).unwrap();
+    let (response, _) = send(&app, request).await;
+    assert_eq!(header(&response, header::CONTENT_ENCODING), "br");
+}
+
+#[tokio::test]
+async fn the_guide_server_function_answers_over_http() {
+    let app = app().await;
+    let post = |code: &str| {
+        Request::post("/api/guide")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(format!("code={code}")))
+            .unwrap()
+    };
+    let (response, body) = send(&app, post(TRANSFER)).await;
+    assert_eq!(response.status(), StatusCode::OK, "{body}");
+    let item: domain::ServiceItem = serde_json::from_str(&body).expect("a ServiceItem");
+    assert_eq!(item.code.as_str(), TRANSFER);
+    assert!(!item.materials.is_empty());
+
+    let (response, body) = send(&app, post("NOSUCH000000")).await;
+    assert!(response.status().is_server_error() || response.status().is_client_error(), "{:?}", response.status());
+    let error: app::api::AppError = serde_json::from_str(&body).expect("a typed error");
+    assert_eq!(error, app::api::AppError::NotFound);
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let app = app().await;
+    let body = format!("code={}", "A".repeat(100 * 1024));
+    let request = Request::post("/api/guide")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .unwrap();
+    let (response, _) = send(&app, request).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
