@@ -27,10 +27,19 @@ impl CatalogService {
 
     pub async fn home(&self) -> Result<HomePage> {
         let hot = self.store.hot_services(HOT_SERVICES).await?;
-        let weekend_departments =
-            self.store.departments().await?.into_iter().filter(|d| d.weekend).collect();
+        let weekend_departments = self
+            .store
+            .departments()
+            .await?
+            .into_iter()
+            .filter(|d| d.weekend)
+            .collect();
         let hall = self.store.halls().await?.into_iter().next();
-        Ok(HomePage { hot, weekend_departments, hall })
+        Ok(HomePage {
+            hot,
+            weekend_departments,
+            hall,
+        })
     }
 
     pub async fn guide(&self, code: &ServiceCode) -> Result<ServiceItem> {

@@ -21,6 +21,9 @@ pub struct Services {
 
 impl Services {
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { catalog: CatalogService::new(store.clone()), store }
+        Self {
+            catalog: CatalogService::new(store.clone()),
+            store,
+        }
     }
 }

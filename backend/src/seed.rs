@@ -76,7 +76,12 @@ pub fn parse_catalog(json: &str) -> Result<Catalog> {
             .iter()
             .find(|d| d.code == raw.department)
             .cloned()
-            .ok_or_else(|| Error::Seed(format!("{}: unknown department {}", raw.code, raw.department)))?;
+            .ok_or_else(|| {
+                Error::Seed(format!(
+                    "{}: unknown department {}",
+                    raw.code, raw.department
+                ))
+            })?;
         let item = ServiceItem {
             code: raw.code,
             name: raw.name,
@@ -111,7 +116,11 @@ pub fn parse_catalog(json: &str) -> Result<Catalog> {
     if let Some(pair) = codes.windows(2).find(|w| w[0] == w[1]) {
         return Err(Error::Seed(format!("duplicate code {}", pair[0])));
     }
-    Ok(Catalog { departments: file.departments, halls: file.halls, items })
+    Ok(Catalog {
+        departments: file.departments,
+        halls: file.halls,
+        items,
+    })
 }
 
 #[cfg(test)]
@@ -121,10 +130,16 @@ mod tests {
     #[test]
     fn the_demo_catalogue_passes_the_guide_lint() {
         let catalog = demo_catalog().expect("demo catalogue loads");
-        assert!(catalog.items.len() >= 12, "at least 12 high-frequency items");
+        assert!(
+            catalog.items.len() >= 12,
+            "at least 12 high-frequency items"
+        );
         for short in ["不动产", "税务", "房产", "社保", "医保", "公安", "公积金"] {
             assert!(
-                catalog.items.iter().any(|s| s.item.department.short_name.contains(short)),
+                catalog
+                    .items
+                    .iter()
+                    .any(|s| s.item.department.short_name.contains(short)),
                 "an item of {short}"
             );
         }

@@ -15,7 +15,12 @@ fn unique_name() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or_default();
-    format!("banshi_t_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), nanos)
+    format!(
+        "banshi_t_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    )
 }
 
 async fn sqlite_url() -> String {
@@ -29,8 +34,13 @@ async fn postgres_url() -> String {
          PostgreSQL cluster, or point it at one (postgres://user@host:port/postgres)",
     );
     let name = unique_name();
-    let admin_store = sqlx::PgPool::connect(&admin).await.expect("connect to the test cluster");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin_store).await.expect("create db");
+    let admin_store = sqlx::PgPool::connect(&admin)
+        .await
+        .expect("connect to the test cluster");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&admin_store)
+        .await
+        .expect("create db");
     admin_store.close().await;
     let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
     format!("{base}/{name}")
@@ -44,7 +54,12 @@ async fn migrated(url: &str) -> Arc<dyn Store> {
 
 async fn seeded(url: &str) -> Arc<dyn Store> {
     let store = migrated(url).await;
-    assert!(store.seed_catalog_if_empty(&demo_catalog().unwrap()).await.unwrap());
+    assert!(
+        store
+            .seed_catalog_if_empty(&demo_catalog().unwrap())
+            .await
+            .unwrap()
+    );
     store
 }
 
@@ -52,9 +67,18 @@ async fn migrations_and_seeding_run_once(url: String) {
     let store = migrated(&url).await;
     store.migrate().await.expect("migrating twice is harmless");
     let catalog = demo_catalog().unwrap();
-    assert!(store.seed_catalog_if_empty(&catalog).await.unwrap(), "empty store is seeded");
-    assert!(!store.seed_catalog_if_empty(&catalog).await.unwrap(), "second seed is a no-op");
-    assert_eq!(store.departments().await.unwrap().len(), catalog.departments.len());
+    assert!(
+        store.seed_catalog_if_empty(&catalog).await.unwrap(),
+        "empty store is seeded"
+    );
+    assert!(
+        !store.seed_catalog_if_empty(&catalog).await.unwrap(),
+        "second seed is a no-op"
+    );
+    assert_eq!(
+        store.departments().await.unwrap().len(),
+        catalog.departments.len()
+    );
     store.ping().await.expect("ping");
 }
 
@@ -62,9 +86,16 @@ async fn concurrent_starts_seed_once(url: String) {
     let a = migrated(&url).await;
     let b = connect(&url).await.unwrap();
     let catalog = demo_catalog().unwrap();
-    let (x, y) = tokio::join!(a.seed_catalog_if_empty(&catalog), b.seed_catalog_if_empty(&catalog));
+    let (x, y) = tokio::join!(
+        a.seed_catalog_if_empty(&catalog),
+        b.seed_catalog_if_empty(&catalog)
+    );
     let seeded = [x.unwrap(), y.unwrap()];
-    assert_eq!(seeded.iter().filter(|s| **s).count(), 1, "exactly one process seeds: {seeded:?}");
+    assert_eq!(
+        seeded.iter().filter(|s| **s).count(),
+        1,
+        "exactly one process seeds: {seeded:?}"
+    );
     let hot = a.hot_services(100).await.unwrap();
     let expected = catalog.items.iter().filter(|s| s.hot.is_some()).count();
     assert_eq!(hot.len(), expected, "no item was inserted twice");
@@ -73,15 +104,23 @@ async fn concurrent_starts_seed_once(url: String) {
 async fn a_guide_reads_back_exactly_as_seeded(url: String) {
     let store = seeded(&url).await;
     for seeded in demo_catalog().unwrap().items {
-        let stored = store.service(&seeded.item.code).await.unwrap().expect("stored");
+        let stored = store
+            .service(&seeded.item.code)
+            .await
+            .unwrap()
+            .expect("stored");
         assert_eq!(stored, seeded.item, "{} round-trips", seeded.item.name);
     }
 }
 
 async fn hot_services_come_in_rank_order(url: String) {
     let store = seeded(&url).await;
-    let mut ranked: Vec<_> =
-        demo_catalog().unwrap().items.into_iter().filter_map(|s| s.hot.map(|h| (h, s.item))).collect();
+    let mut ranked: Vec<_> = demo_catalog()
+        .unwrap()
+        .items
+        .into_iter()
+        .filter_map(|s| s.hot.map(|h| (h, s.item)))
+        .collect();
     ranked.sort_by_key(|(h, _)| *h);
     let hot = store.hot_services(3).await.unwrap();
     let names: Vec<_> = hot.iter().map(|s| s.name.clone()).collect();
@@ -94,12 +133,19 @@ async fn unknown_code_is_not_found(url: String) {
     let store = seeded(&url).await;
     let services = Services::new(store);
     let missing = ServiceCode::parse("000000NOSUCHITEM").unwrap();
-    assert!(matches!(services.catalog.guide(&missing).await, Err(backend::Error::NotFound)));
+    assert!(matches!(
+        services.catalog.guide(&missing).await,
+        Err(backend::Error::NotFound)
+    ));
     let home = services.catalog.home().await.unwrap();
     assert!(!home.hot.is_empty());
     assert!(home.hall.is_some());
     assert!(home.weekend_departments.iter().all(|d| d.weekend));
-    assert!(home.weekend_departments.iter().any(|d| d.short_name == "不动产"));
+    assert!(
+        home.weekend_departments
+            .iter()
+            .any(|d| d.short_name == "不动产")
+    );
 }
 
 macro_rules! on_both_stores {

@@ -21,7 +21,11 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{name} = {value:?} is not valid: {why}")]
-    Invalid { name: &'static str, value: String, why: String },
+    Invalid {
+        name: &'static str,
+        value: String,
+        why: String,
+    },
 }
 
 impl Config {
@@ -39,13 +43,20 @@ impl Config {
             T::Err: std::fmt::Display,
         {
             let value = get(name).unwrap_or_else(|| default.to_owned());
-            value.parse().map_err(|e: T::Err| ConfigError::Invalid { name, value, why: e.to_string() })
+            value.parse().map_err(|e: T::Err| ConfigError::Invalid {
+                name,
+                value,
+                why: e.to_string(),
+            })
         }
         let seed: String = parsed(&get, "BANSHI_SEED_DEMO", "true")?;
         Ok(Self {
-            database_url: get("BANSHI_DATABASE_URL").unwrap_or_else(|| "sqlite://data/banshi.db".into()),
+            database_url: get("BANSHI_DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/banshi.db".into()),
             addr: parsed(&get, "BANSHI_ADDR", "127.0.0.1:3000")?,
-            site_root: get("BANSHI_SITE_ROOT").unwrap_or_else(|| "target/site".into()).into(),
+            site_root: get("BANSHI_SITE_ROOT")
+                .unwrap_or_else(|| "target/site".into())
+                .into(),
             seed_demo: !matches!(seed.as_str(), "0" | "false" | "no" | "off"),
             request_timeout_secs: parsed(&get, "BANSHI_REQUEST_TIMEOUT_SECS", "15")?,
         })
@@ -87,14 +98,19 @@ mod tests {
 
     #[test]
     fn a_bad_address_names_the_variable_and_value() {
-        let err = Config::from_lookup(|n| (n == "BANSHI_ADDR").then(|| "localhost".into())).unwrap_err();
+        let err =
+            Config::from_lookup(|n| (n == "BANSHI_ADDR").then(|| "localhost".into())).unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("BANSHI_ADDR") && text.contains("localhost"), "{text}");
+        assert!(
+            text.contains("BANSHI_ADDR") && text.contains("localhost"),
+            "{text}"
+        );
     }
 
     #[test]
     fn seeding_can_be_switched_off() {
-        let config = Config::from_lookup(|n| (n == "BANSHI_SEED_DEMO").then(|| "off".into())).unwrap();
+        let config =
+            Config::from_lookup(|n| (n == "BANSHI_SEED_DEMO").then(|| "off".into())).unwrap();
         assert!(!config.seed_demo);
     }
 }

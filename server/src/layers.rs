@@ -20,8 +20,7 @@ const BODY_LIMIT: usize = 64 * 1024;
 
 /// For responses that set no policy of their own (assets, server functions, probes). Pages
 /// set a stricter-but-scripted one with their nonce (`app::components::layout::security`).
-const DEFAULT_CSP: &str =
-    "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 pub fn apply(router: Router, timeout: Duration) -> Router {
     let headers = ServiceBuilder::new()
@@ -49,7 +48,10 @@ pub fn apply(router: Router, timeout: Duration) -> Router {
         .layer(headers)
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            timeout,
+        ))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::custom(calm_panic_response))
 }
@@ -58,7 +60,11 @@ pub fn apply(router: Router, timeout: Duration) -> Router {
 /// year; unhashed ones are revalidated every time. The build writes `.br` and `.gz` siblings
 /// so nothing is compressed per request.
 pub fn pkg_assets(dir: &Path, hashed: bool) -> SetResponseHeader<ServeDir, HeaderValue> {
-    let cache = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let cache = if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     SetResponseHeader::overriding(
         ServeDir::new(dir).precompressed_br().precompressed_gzip(),
         header::CACHE_CONTROL,
@@ -81,6 +87,9 @@ fn calm_panic_response(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
         <p><a href=\"/\">返回首页</a></p></html>";
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
     response
 }

@@ -11,8 +11,8 @@ pub use config::{Config, ConfigError, assets_are_hashed};
 pub use router::router;
 pub use state::AppState;
 
-use std::time::Duration;
 use axum::serve::ListenerExt;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 #[derive(Debug, thiserror::Error)]
@@ -20,7 +20,10 @@ pub enum StartError {
     #[error("store: {0}")]
     Store(#[from] backend::Error),
     #[error("cannot listen on {addr}: {source}")]
-    Listen { addr: std::net::SocketAddr, source: std::io::Error },
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
     #[error("server: {0}")]
     Serve(#[from] std::io::Error),
 }
@@ -43,7 +46,9 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
 pub async fn start(config: Config) -> Result<(), StartError> {
     let addr = config.addr;
     let state = prepare(config).await?;
-    let listener = TcpListener::bind(addr).await.map_err(|source| StartError::Listen { addr, source })?;
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartError::Listen { addr, source })?;
     let local = listener.local_addr()?;
     tracing::info!("办事 listening on http://{local}");
     // Without TCP_NODELAY, replies on keep-alive connections wait ~40 ms for delayed ACKs.

@@ -30,7 +30,9 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .nest_service("/pkg", layers::pkg_assets(&pkg_dir, options.hash_files))
-        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
         .with_state(state);
     layers::apply(app, timeout)
 }

@@ -21,7 +21,8 @@ async fn app() -> Router {
     ));
     let _ = std::fs::remove_file(&db);
     let url = format!("sqlite://{}", db.display());
-    let config = Config::from_lookup(|name| (name == "BANSHI_DATABASE_URL").then(|| url.clone())).unwrap();
+    let config =
+        Config::from_lookup(|name| (name == "BANSHI_DATABASE_URL").then(|| url.clone())).unwrap();
     router(prepare(config).await.expect("app starts"))
 }
 
@@ -29,7 +30,10 @@ async fn send(app: &Router, request: Request<Body>) -> (Response<()>, String) {
     let response = app.clone().oneshot(request).await.unwrap();
     let (parts, body) = response.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
-    (Response::from_parts(parts, ()), String::from_utf8_lossy(&bytes).into_owned())
+    (
+        Response::from_parts(parts, ()),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
 }
 
 async fn get(app: &Router, uri: &str) -> (Response<()>, String) {
@@ -37,7 +41,11 @@ async fn get(app: &Router, uri: &str) -> (Response<()>, String) {
 }
 
 fn header<'a>(response: &'a Response<()>, name: header::HeaderName) -> &'a str {
-    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -46,8 +54,14 @@ async fn home_lists_hot_services_and_the_weekend_notice() {
     let (response, html) = get(&app, "/").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(html.contains("<html lang=\"zh-CN\""), "Chinese document");
-    assert!(html.contains("不动产转移登记（二手房买卖）"), "hot service tile");
-    assert!(html.contains(&format!("/guide/{TRANSFER}")), "tile links to the guide");
+    assert!(
+        html.contains("不动产转移登记（二手房买卖）"),
+        "hot service tile"
+    );
+    assert!(
+        html.contains(&format!("/guide/{TRANSFER}")),
+        "tile links to the guide"
+    );
     assert!(html.contains("周末不打烊"));
     for tab in ["首页", "办事", "进度", "我的"] {
         assert!(html.contains(tab), "tab {tab}");
@@ -83,7 +97,11 @@ async fn a_guide_shows_every_field() {
 #[tokio::test]
 async fn unknown_codes_and_paths_are_404_in_the_apps_style() {
     let app = app().await;
-    for uri in ["/guide/NOSUCH000000", "/guide/..%2F..%2Fetc", "/no/such/page"] {
+    for uri in [
+        "/guide/NOSUCH000000",
+        "/guide/..%2F..%2Fetc",
+        "/no/such/page",
+    ] {
         let (response, html) = get(&app, uri).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{uri}");
         assert!(html.contains("页面不存在"), "{uri} shows the app's 404");
@@ -100,11 +118,20 @@ async fn the_material_filter_works_without_javascript() {
     let hidden = |html: &str| {
         html.split("<li ")
             .filter_map(|rest| rest.split_once('>').map(|(attrs, _)| attrs))
-            .filter(|attrs| attrs.contains("class=\"material\"") && attrs.split(' ').any(|a| a == "hidden" || a.starts_with("hidden=")))
+            .filter(|attrs| {
+                attrs.contains("class=\"material\"")
+                    && attrs
+                        .split(' ')
+                        .any(|a| a == "hidden" || a.starts_with("hidden="))
+            })
             .count()
     };
     assert_eq!(hidden(&all), 0, "all materials shown by default");
-    assert_eq!(hidden(&required), 1, "the one optional material is hidden when filtered");
+    assert_eq!(
+        hidden(&required),
+        1,
+        "the one optional material is hidden when filtered"
+    );
 }
 
 #[tokio::test]
@@ -113,7 +140,10 @@ async fn probes_answer() {
     let (response, body) = get(&app, "/healthz").await;
     assert_eq!((response.status(), body.as_str()), (StatusCode::OK, "ok"));
     let (response, body) = get(&app, "/readyz").await;
-    assert_eq!((response.status(), body.as_str()), (StatusCode::OK, "ready"));
+    assert_eq!(
+        (response.status(), body.as_str()),
+        (StatusCode::OK, "ready")
+    );
 }
 
 #[tokio::test]
@@ -122,12 +152,26 @@ async fn pages_carry_security_headers_and_a_script_nonce() {
     let (response, html) = get(&app, "/").await;
     let csp = header(&response, header::CONTENT_SECURITY_POLICY);
     assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
-    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("nonce in CSP");
-    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "bootstrap script carries the nonce");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .expect("nonce in CSP");
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "bootstrap script carries the nonce"
+    );
     assert_eq!(header(&response, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
-    assert_eq!(header(&response, header::REFERRER_POLICY), "strict-origin-when-cross-origin");
+    assert_eq!(
+        header(&response, header::REFERRER_POLICY),
+        "strict-origin-when-cross-origin"
+    );
     let (second, _) = get(&app, "/").await;
-    assert_ne!(header(&second, header::CONTENT_SECURITY_POLICY), csp, "a fresh nonce per response");
+    assert_ne!(
+        header(&second, header::CONTENT_SECURITY_POLICY),
+        csp,
+        "a fresh nonce per response"
+    );
     let (probe, _) = get(&app, "/healthz").await;
     assert!(header(&probe, header::CONTENT_SECURITY_POLICY).starts_with("default-src 'none'"));
 }
@@ -135,7 +179,10 @@ async fn pages_carry_security_headers_and_a_script_nonce() {
 #[tokio::test]
 async fn pages_are_compressed_for_browsers_that_accept_it() {
     let app = app().await;
-    let request = Request::get("/").header(header::ACCEPT_ENCODING, "br, gzip").body(Body::empty()).unwrap();
+    let request = Request::get("/")
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .body(Body::empty())
+        .unwrap();
     let (response, _) = send(&app, request).await;
     assert_eq!(header(&response, header::CONTENT_ENCODING), "br");
 }
@@ -157,7 +204,11 @@ async fn the_guide_server_function_answers_over_http() {
     assert!(!item.materials.is_empty());
 
     let (response, body) = send(&app, post("NOSUCH000000")).await;
-    assert!(response.status().is_server_error() || response.status().is_client_error(), "{:?}", response.status());
+    assert!(
+        response.status().is_server_error() || response.status().is_client_error(),
+        "{:?}",
+        response.status()
+    );
     let error: app::api::AppError = serde_json::from_str(&body).expect("a typed error");
     assert_eq!(error, app::api::AppError::NotFound);
 }

@@ -17,7 +17,11 @@ pub async fn load_home() -> Result<HomeData, AppError> {
     let home = super::services()?.catalog.home().await?;
     Ok(HomeData {
         hot: home.hot,
-        weekend_departments: home.weekend_departments.into_iter().map(|d| d.short_name).collect(),
+        weekend_departments: home
+            .weekend_departments
+            .into_iter()
+            .map(|d| d.short_name)
+            .collect(),
         hall: home.hall,
     })
 }

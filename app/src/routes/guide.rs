@@ -12,7 +12,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn GuidePage() -> impl IntoView {
     let params = use_params_map();
-    let only_required = use_query_map().with_untracked(|q| q.get("materials").as_deref() == Some("required"));
+    let only_required =
+        use_query_map().with_untracked(|q| q.get("materials").as_deref() == Some("required"));
     let item = Resource::new_blocking(
         move || params.with(|p| p.get("code").unwrap_or_default()),
         load_guide,

@@ -41,15 +41,21 @@ impl Store for PgStore {
     }
 
     async fn migrate(&self) -> Result<()> {
-        sqlx::migrate!("./migrations/postgres").run(&self.pool).await?;
+        sqlx::migrate!("./migrations/postgres")
+            .run(&self.pool)
+            .await?;
         Ok(())
     }
 
     async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(SEED_LOCK).execute(&mut *tx).await?;
-        let (count,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM service_items").fetch_one(&mut *tx).await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(SEED_LOCK)
+            .execute(&mut *tx)
+            .await?;
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service_items")
+            .fetch_one(&mut *tx)
+            .await?;
         if count > 0 {
             return Ok(false);
         }

@@ -28,7 +28,10 @@ pub(crate) fn lines(values: &[String]) -> String {
 }
 
 fn split_lines(text: &str) -> Vec<String> {
-    text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn small(column: &str, value: i64) -> Result<u8> {
@@ -36,7 +39,9 @@ fn small(column: &str, value: i64) -> Result<u8> {
 }
 
 fn days(column: &str, value: i64) -> Result<WorkingDays> {
-    u16::try_from(value).map(WorkingDays).map_err(|_| Error::Corrupt(format!("{column} = {value}")))
+    u16::try_from(value)
+        .map(WorkingDays)
+        .map_err(|_| Error::Corrupt(format!("{column} = {value}")))
 }
 
 fn code(text: &str) -> Result<ServiceCode> {
@@ -53,7 +58,12 @@ pub(crate) struct DepartmentRow {
 
 impl From<DepartmentRow> for Department {
     fn from(r: DepartmentRow) -> Self {
-        Department { code: r.code, name: r.name, short_name: r.short_name, weekend: r.weekend }
+        Department {
+            code: r.code,
+            name: r.name,
+            short_name: r.short_name,
+            weekend: r.weekend,
+        }
     }
 }
 
@@ -173,7 +183,11 @@ impl TryFrom<MaterialRow> for Material {
 }
 
 impl ItemRow {
-    pub(crate) fn into_item(self, materials: Vec<MaterialRow>, steps: Vec<String>) -> Result<ServiceItem> {
+    pub(crate) fn into_item(
+        self,
+        materials: Vec<MaterialRow>,
+        steps: Vec<String>,
+    ) -> Result<ServiceItem> {
         let depth = u8::try_from(self.depth)
             .ok()
             .and_then(|d| OnlineDepth::try_from(d).ok())
@@ -191,12 +205,22 @@ impl ItemRow {
             legal_limit: days("legal_days", self.legal_days)?,
             promised_limit: days("promised_days", self.promised_days)?,
             case_type: parse_enum("case_type", &self.case_type)?,
-            visits: Visits { count: small("visits", self.visits)?, reason: self.visit_reason },
+            visits: Visits {
+                count: small("visits", self.visits)?,
+                reason: self.visit_reason,
+            },
             depth,
             conditions: split_lines(&self.conditions),
-            materials: materials.into_iter().map(Material::try_from).collect::<Result<_>>()?,
+            materials: materials
+                .into_iter()
+                .map(Material::try_from)
+                .collect::<Result<_>>()?,
             steps,
-            fee: Fee { charged: self.fee_charged, standard: self.fee_standard, basis: self.fee_basis },
+            fee: Fee {
+                charged: self.fee_charged,
+                standard: self.fee_standard,
+                basis: self.fee_basis,
+            },
             legal_basis: self.legal_basis,
             location: self.location,
             hours: self.hours,

@@ -30,7 +30,10 @@ impl SqliteStore {
         {
             std::fs::create_dir_all(dir).map_err(|e| sqlx::Error::Io(e))?;
         }
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
         Ok(Self { pool })
     }
 
@@ -49,15 +52,18 @@ impl Store for SqliteStore {
     }
 
     async fn migrate(&self) -> Result<()> {
-        sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?;
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&self.pool)
+            .await?;
         Ok(())
     }
 
     async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         // Checked inside the write lock, so two processes starting at once seed only once.
-        let (count,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM service_items").fetch_one(&mut *tx).await?;
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service_items")
+            .fetch_one(&mut *tx)
+            .await?;
         if count > 0 {
             return Ok(false);
         }

@@ -68,7 +68,10 @@ mod tests {
         assert_eq!(ServiceCode::parse("12345"), Err(CodeError::Length));
         assert_eq!(ServiceCode::parse(&"1".repeat(41)), Err(CodeError::Length));
         assert_eq!(ServiceCode::parse("1234/../56"), Err(CodeError::Character));
-        assert_eq!(ServiceCode::parse("不动产登记0001"), Err(CodeError::Character));
+        assert_eq!(
+            ServiceCode::parse("不动产登记0001"),
+            Err(CodeError::Character)
+        );
     }
 
     proptest! {

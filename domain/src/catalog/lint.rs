@@ -24,11 +24,17 @@ pub fn lint_guide(item: &ServiceItem) -> Vec<GuideProblem> {
     let mut broken = Vec::new();
     let mut rule = |ok: bool, rule: &'static str| {
         if !ok {
-            broken.push(GuideProblem { item: format!("{} {}", item.code, item.name), rule });
+            broken.push(GuideProblem {
+                item: format!("{} {}", item.code, item.name),
+                rule,
+            });
         }
     };
     rule(
-        !item.materials.iter().any(|m| CATCH_ALL_MATERIALS.iter().any(|w| m.name.contains(w))),
+        !item
+            .materials
+            .iter()
+            .any(|m| CATCH_ALL_MATERIALS.iter().any(|w| m.name.contains(w))),
         "材料清单不得使用“其他材料”“有关材料”等兜底表述",
     );
     rule(
@@ -48,7 +54,12 @@ pub fn lint_guide(item: &ServiceItem) -> Vec<GuideProblem> {
         "即办件的承诺时限必须为 0",
     );
     rule(
-        !item.fee.charged || item.fee.basis.as_deref().is_some_and(|b| !b.trim().is_empty()),
+        !item.fee.charged
+            || item
+                .fee
+                .basis
+                .as_deref()
+                .is_some_and(|b| !b.trim().is_empty()),
         "收费事项必须写明收费依据",
     );
     rule(
@@ -64,14 +75,25 @@ pub fn lint_guide(item: &ServiceItem) -> Vec<GuideProblem> {
         "网办深度Ⅳ级的事项到场次数必须为 0",
     );
     rule(
-        item.visits.count == 0 || item.visits.reason.as_deref().is_some_and(|r| !r.trim().is_empty()),
+        item.visits.count == 0
+            || item
+                .visits
+                .reason
+                .as_deref()
+                .is_some_and(|r| !r.trim().is_empty()),
         "到场次数不为 0 时必须说明到场原因",
     );
-    rule(item.visits.count <= 2, "到场次数不得超过 2 次（最多跑一次改革后不应更多）");
+    rule(
+        item.visits.count <= 2,
+        "到场次数不得超过 2 次（最多跑一次改革后不应更多）",
+    );
     rule(!item.materials.is_empty(), "必须列出申请材料");
     rule(!item.steps.is_empty(), "必须列出办理流程");
     rule(!item.conditions.is_empty(), "必须写明受理条件");
-    rule(!item.location.trim().is_empty() && !item.hours.trim().is_empty(), "必须写明办理地点和时间");
+    rule(
+        !item.location.trim().is_empty() && !item.hours.trim().is_empty(),
+        "必须写明办理地点和时间",
+    );
     broken
 }
 
@@ -94,7 +116,10 @@ pub(crate) mod tests {
             legal_limit: WorkingDays(30),
             promised_limit: WorkingDays(5),
             case_type: CaseType::Promised,
-            visits: Visits { count: 1, reason: Some("核验身份并签署询问笔录".into()) },
+            visits: Visits {
+                count: 1,
+                reason: Some("核验身份并签署询问笔录".into()),
+            },
             depth: OnlineDepth::OnlineAccept,
             conditions: vec!["已办理不动产首次登记".into()],
             materials: vec![Material {
@@ -108,14 +133,23 @@ pub(crate) mod tests {
                 sample: None,
             }],
             steps: vec!["申请".into(), "受理".into(), "登簿".into()],
-            fee: Fee { charged: true, standard: "80 元/件".into(), basis: Some("财税〔2016〕79号".into()) },
+            fee: Fee {
+                charged: true,
+                standard: "80 元/件".into(),
+                basis: Some("财税〔2016〕79号".into()),
+            },
             legal_basis: "《不动产登记暂行条例》".into(),
             location: "市民之家 2 楼 不动产综合窗口".into(),
             hours: "工作日 9:00–17:00".into(),
             consult_phone: "0371-12345".into(),
             supervise_phone: "12345".into(),
             scope: Scope::City,
-            flags: ServiceFlags { bookable: true, weekend: true, postal: true, online: true },
+            flags: ServiceFlags {
+                bookable: true,
+                weekend: true,
+                postal: true,
+                online: true,
+            },
             keywords: vec!["抵押".into()],
         }
     }
@@ -150,7 +184,10 @@ pub(crate) mod tests {
     fn on_the_spot_must_be_on_the_spot_case() {
         let mut item = sample_item();
         item.promised_limit = WorkingDays(0);
-        assert_eq!(broken(&item), vec!["承诺时限为即办（0 个工作日）的事项必须是即办件"]);
+        assert_eq!(
+            broken(&item),
+            vec!["承诺时限为即办（0 个工作日）的事项必须是即办件"]
+        );
         item.case_type = CaseType::OnTheSpot;
         assert_eq!(broken(&item), Vec::<&str>::new());
         item.promised_limit = WorkingDays(3);
@@ -178,7 +215,10 @@ pub(crate) mod tests {
         let mut item = sample_item();
         item.depth = OnlineDepth::FullyOnline;
         assert_eq!(broken(&item), vec!["网办深度Ⅳ级的事项到场次数必须为 0"]);
-        item.visits = Visits { count: 0, reason: None };
+        item.visits = Visits {
+            count: 0,
+            reason: None,
+        };
         assert_eq!(broken(&item), Vec::<&str>::new());
     }
 
@@ -192,9 +232,15 @@ pub(crate) mod tests {
     #[test]
     fn limit_comparison_reads_like_the_guide() {
         let mut item = sample_item();
-        assert_eq!(item.limit_comparison(), "承诺 5 个工作日，法定 30 个工作日，压缩 83%");
+        assert_eq!(
+            item.limit_comparison(),
+            "承诺 5 个工作日，法定 30 个工作日，压缩 83%"
+        );
         item.promised_limit = WorkingDays(30);
-        assert_eq!(item.limit_comparison(), "承诺 30 个工作日，法定 30 个工作日");
+        assert_eq!(
+            item.limit_comparison(),
+            "承诺 30 个工作日，法定 30 个工作日"
+        );
         item.promised_limit = WorkingDays(0);
         assert_eq!(item.limit_comparison(), "即办，法定 30 个工作日");
     }

@@ -48,11 +48,26 @@ mod tests {
 
     #[test]
     fn compression_matches_the_published_examples() {
-        assert_eq!(WorkingDays::compression_percent(WorkingDays(5), WorkingDays(20)), Some(75));
-        assert_eq!(WorkingDays::compression_percent(WorkingDays(0), WorkingDays(20)), Some(100));
-        assert_eq!(WorkingDays::compression_percent(WorkingDays(20), WorkingDays(20)), Some(0));
-        assert_eq!(WorkingDays::compression_percent(WorkingDays(7), WorkingDays(30)), Some(76));
-        assert_eq!(WorkingDays::compression_percent(WorkingDays(0), WorkingDays(0)), None);
+        assert_eq!(
+            WorkingDays::compression_percent(WorkingDays(5), WorkingDays(20)),
+            Some(75)
+        );
+        assert_eq!(
+            WorkingDays::compression_percent(WorkingDays(0), WorkingDays(20)),
+            Some(100)
+        );
+        assert_eq!(
+            WorkingDays::compression_percent(WorkingDays(20), WorkingDays(20)),
+            Some(0)
+        );
+        assert_eq!(
+            WorkingDays::compression_percent(WorkingDays(7), WorkingDays(30)),
+            Some(76)
+        );
+        assert_eq!(
+            WorkingDays::compression_percent(WorkingDays(0), WorkingDays(0)),
+            None
+        );
     }
 
     proptest! {

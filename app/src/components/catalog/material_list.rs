@@ -9,6 +9,10 @@ use leptos::prelude::*;
 #[island]
 pub fn MaterialList(code: String, materials: Vec<Material>, only_required: bool) -> impl IntoView {
     let (only, set_only) = signal(only_required);
+    // Effects run only in the browser, after hydration: the mark tells tests (and styles)
+    // that the in-place filter is live.
+    let (live, set_live) = signal(false);
+    Effect::new(move |_| set_live.set(true));
     let total = materials.len();
     let required = materials.iter().filter(|m| m.required).count();
     let all_href = format!("/guide/{code}#materials");
@@ -20,7 +24,12 @@ pub fn MaterialList(code: String, materials: Vec<Material>, only_required: bool)
         }
     };
     view! {
-        <section class="card" id="materials" aria-labelledby="materials-title">
+        <section
+            class="card"
+            id="materials"
+            aria-labelledby="materials-title"
+            data-live=move || live.get().then_some("true")
+        >
             <div class="card__head">
                 <h2 id="materials-title" class="card__title">{i18n::MATERIALS}</h2>
                 <nav class="segmented" aria-label=i18n::MATERIALS_FILTER>
@@ -61,13 +70,27 @@ pub fn MaterialList(code: String, materials: Vec<Material>, only_required: bool)
 
 #[component]
 fn MaterialDetails(material: Material) -> impl IntoView {
-    let badge = if material.required { i18n::REQUIRED } else { i18n::OPTIONAL };
-    let badge_class = if material.required { "badge badge--required" } else { "badge" };
+    let badge = if material.required {
+        i18n::REQUIRED
+    } else {
+        i18n::OPTIONAL
+    };
+    let badge_class = if material.required {
+        "badge badge--required"
+    } else {
+        "badge"
+    };
     let counts = match (material.originals, material.copies) {
         (0, 0) => i18n::NO_PAPER.to_owned(),
         (0, c) => format!("{}{}", i18n::COPIES, i18n::copies(c)),
         (o, 0) => format!("{}{}", i18n::ORIGINALS, i18n::copies(o)),
-        (o, c) => format!("{}{}，{}{}", i18n::ORIGINALS, i18n::copies(o), i18n::COPIES, i18n::copies(c)),
+        (o, c) => format!(
+            "{}{}，{}{}",
+            i18n::ORIGINALS,
+            i18n::copies(o),
+            i18n::COPIES,
+            i18n::copies(c)
+        ),
     };
     view! {
         <details class="material__details">

@@ -8,8 +8,12 @@ use leptos_axum::ResponseOptions;
 /// nonce (the hydration bootstrap), WASM compilation allowed, nothing framed or inlined else.
 /// Other responses get a stricter policy from the server's header layer.
 pub fn set_security_headers() {
-    let Some(response) = use_context::<ResponseOptions>() else { return };
-    let nonce = use_nonce().map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    let Some(response) = use_context::<ResponseOptions>() else {
+        return;
+    };
+    let nonce = use_nonce()
+        .map(|n| format!(" 'nonce-{n}'"))
+        .unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{nonce}; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \

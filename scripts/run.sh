@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `make run`: build in release and serve on the embedded SQLite default with demo data.
+# BANSHI_ADDR (default 127.0.0.1:3000) and BANSHI_DATABASE_URL override the defaults.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+mkdir -p data
+export BANSHI_SITE_ROOT="${BANSHI_SITE_ROOT:-target/site}"
+exec target/release/banshi

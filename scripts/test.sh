@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# `make test`: every check, in order, failing fast — formatting, clippy (warnings denied, for
+# the server and for the WASM bundle), unit and store tests on SQLite and on a throwaway
+# PostgreSQL cluster, the size budget, and the Playwright suite (phone profile, JavaScript on
+# and off) against a freshly started release server. Prints the counts at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export RUST_BACKTRACE=0 CARGO_TERM_COLOR=never
+
+logs="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  bash scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
+
+step "tools"
+bash scripts/ensure-build-tools.sh
+bash scripts/ensure-test-tools.sh
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "clippy (server side, warnings denied)"
+# Default members only: the frontend is linted for its own target below.
+cargo clippy --all-targets -- -D warnings
+step "clippy (browser bundle, wasm32)"
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "PostgreSQL: throwaway cluster"
+BANSHI_TEST_POSTGRES_URL="$(bash scripts/pg-test-cluster.sh start)"
+export BANSHI_TEST_POSTGRES_URL
+echo "$BANSHI_TEST_POSTGRES_URL"
+
+step "unit, store (SQLite + PostgreSQL) and HTTP tests"
+cargo test 2>&1 | tee "$logs/cargo.txt"
+
+step "release build"
+bash scripts/build.sh
+
+step "size budget"
+bash bench/size.sh --check | tee "$logs/size.txt"
+
+step "Playwright (390×844 phone; JavaScript on and off)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+rm -f "$logs/e2e.db"
+BANSHI_ADDR="127.0.0.1:$port" BANSHI_DATABASE_URL="sqlite://$logs/e2e.db" BANSHI_SITE_ROOT=target/site \
+  target/release/banshi >"$logs/server.log" 2>&1 &
+server_pid=$!
+export BASE_URL="http://127.0.0.1:$port"
+set +e
+(cd end2end && PLAYWRIGHT_JSON_OUTPUT_NAME="$logs/e2e.json" npx playwright test --reporter=list,json) 2>&1 | tee "$logs/e2e.txt"
+e2e_status=${PIPESTATUS[0]}
+set -e
+if [ "$e2e_status" -ne 0 ]; then
+  echo "--- server log (last 40 lines) ---"
+  tail -n 40 "$logs/server.log"
+fi
+
+step "summary"
+python3 - "$logs" "$e2e_status" <<'PY'
+import json, pathlib, re, sys
+logs, e2e_status = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+passed = failed = 0
+for m in re.finditer(r"test result: \w+\. (\d+) passed; (\d+) failed", (logs / "cargo.txt").read_text()):
+    passed += int(m.group(1)); failed += int(m.group(2))
+print(f"cargo test: {passed} passed, {failed} failed")
+report = logs / "e2e.json"
+e2e_passed = e2e_failed = 0
+if report.exists():
+    stats = json.loads(report.read_text()).get("stats", {})
+    e2e_passed = stats.get("expected", 0)
+    e2e_failed = stats.get("unexpected", 0) + stats.get("flaky", 0)
+if e2e_status != 0 and e2e_failed == 0:
+    e2e_failed = 1
+print(f"playwright: {e2e_passed} passed, {e2e_failed} failed")
+print(f"total: {passed + e2e_passed} passed, {failed + e2e_failed} failed")
+sys.exit(1 if failed + e2e_failed else 0)
+PY
