@@ -1,9 +1,10 @@
-//! The browser entry: hydrates the islands the server marked, and nothing else.
-
-#[allow(unused_imports)]
-use app::*;
+//! The browser entry: hydrates the islands the server marked, and nothing else. (Built without
+//! the `islands` feature it hydrates the whole page instead: only for size comparisons.)
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    #[cfg(feature = "islands")]
     leptos::mount::hydrate_islands();
+    #[cfg(not(feature = "islands"))]
+    leptos::mount::hydrate_body(app::App);
 }

@@ -40,7 +40,7 @@ async fn get(app: &Router, uri: &str) -> (Response<()>, String) {
     send(app, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
-fn header<'a>(response: &'a Response<()>, name: header::HeaderName) -> &'a str {
+fn header(response: &Response<()>, name: header::HeaderName) -> &str {
     response
         .headers()
         .get(name)

@@ -1,5 +1,5 @@
 use crate::i18n;
-use domain::{ServiceItem, WorkingDays};
+use domain::ServiceItem;
 use leptos::prelude::*;
 
 /// The head of a guide: the 事项, what it promises (time, visits, online depth) and its tags.
@@ -11,9 +11,6 @@ pub fn GuideFacts(item: ServiceItem) -> impl IntoView {
         let reason = item.visits.reason.clone().unwrap_or_default();
         format!("{}（{reason}）", i18n::visits(item.visits.count))
     };
-    let compression = WorkingDays::compression_percent(item.promised_limit, item.legal_limit)
-        .filter(|pct| *pct > 0)
-        .map(|pct| format!("比法定时限压缩 {pct}%"));
     let tags = [
         (item.flags.online, i18n::ONLINE_OK),
         (item.flags.bookable, i18n::BOOKABLE),
@@ -48,7 +45,7 @@ pub fn GuideFacts(item: ServiceItem) -> impl IntoView {
             </div>
             <dl class="facts">
                 <dt>{i18n::TIME_LIMIT}</dt>
-                <dd>{item.limit_comparison()}{compression.map(|c| view! { <span class="visually-hidden">{c}</span> })}</dd>
+                <dd>{item.limit_comparison()}</dd>
                 <dt>{i18n::VISITS}</dt>
                 <dd>{visits}</dd>
                 <dt>{i18n::DEPTH}</dt>

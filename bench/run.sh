@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `make bench`: figures, not a test. Builds release, prints what a phone downloads (bench/size.sh),
+# then loads a fresh server on loopback with wrk for a fixed short time per URL and prints
+# requests/s with p50/p99 latency. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (32) tune it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_URL="${BENCH_SECONDS:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+
+bash scripts/build.sh >/dev/null
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+echo "== sizes"
+bash bench/size.sh
+
+work="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+BANSHI_ADDR="127.0.0.1:$port" BANSHI_DATABASE_URL="sqlite://$work/bench.db" BANSHI_SITE_ROOT=target/site \
+  BANSHI_LOG=warn target/release/banshi >"$work/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+
+base="http://127.0.0.1:$port"
+guide="/guide/11410100MB1957846X4000107001"
+echo
+echo "== page weight (what a browser fetches, brotli)"
+for path in / "$guide"; do
+  bytes="$(curl -fs -H 'Accept-Encoding: br' "$base$path" | wc -c)"
+  printf '%-40s %8d bytes html\n' "$path" "$bytes"
+done
+
+echo
+echo "== load: wrk, $CONNECTIONS connections, 2 threads, ${SECONDS_PER_URL}s per URL, loopback"
+printf '%-40s %10s %10s %10s\n' url req/s p50 p99
+for path in / "$guide" /healthz; do
+  out="$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_URL}s" --latency -H 'Accept-Encoding: br' "$base$path")"
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
+  p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
+  errors="$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)"
+  printf '%-40s %10s %10s %10s %s\n' "$path" "$rps" "$p50" "$p99" "$errors"
+done
