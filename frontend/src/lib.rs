@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The browser entry: hydrates the islands the server marked, and nothing else. (Built without
 //! the `islands` feature it hydrates the whole page instead: only for size comparisons.)
 

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 /// between all and required-only. The filter is a pair of links that reload the page with
 /// `?materials=required`; once this island hydrates, it filters in place instead, without a
 /// request — the one place on the guide page where the browser's WASM earns its bytes.
-#[island]
+// A plain component when the whole page hydrates (bench/hydration.sh builds that way).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn MaterialList(code: String, materials: Vec<Material>, only_required: bool) -> impl IntoView {
     let (only, set_only) = signal(only_required);
     // Effects run only in the browser, after hydration: the mark tells tests (and styles)
