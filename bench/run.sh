@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_URL="${BENCH_SECONDS:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 
-bash scripts/build.sh >/dev/null
+bash scripts/build.sh >/dev/null 2>&1 || { echo "release build failed: run make build" >&2; exit 1; }
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 echo "== sizes"

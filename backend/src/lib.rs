@@ -8,7 +8,7 @@ pub mod store;
 
 pub use catalog::{CatalogService, HomePage};
 pub use error::{Error, Result};
-pub use store::{Store, connect};
+pub use store::{CatalogStore, Store, connect};
 
 use std::sync::Arc;
 

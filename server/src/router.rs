@@ -5,8 +5,11 @@ use app::{App, shell};
 use axum::Router;
 use axum::routing::get;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use std::path::Path;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 /// The whole HTTP surface: health probes, Leptos pages and server functions, hashed assets
@@ -25,7 +28,7 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), {
+        .leptos_routes_with_context(&state, route_list(), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
@@ -35,4 +38,12 @@ pub fn router(state: AppState) -> Router {
         ))
         .with_state(state);
     layers::apply(app, timeout)
+}
+
+/// The app's routes, listed once per process. Listing renders the app in a special mode
+/// through process-wide state; doing it while another router serves pages (several routers
+/// in one process, as in tests) could leave a page waiting forever.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }

@@ -1,9 +1,11 @@
 //! Catalogue queries, written once for both stores: sqlx binds `$N` on SQLite as on
 //! PostgreSQL and the row types decode from both, so only the pool type differs.
-//! `catalog_queries!` expands to inherent methods on a store holding `pool`.
+//! `catalog_queries!(Store, Db)` implements `CatalogStore` for a store holding `pool`, plus
+//! `insert_catalog`, which each store calls inside its own locking transaction.
 
 macro_rules! catalog_queries {
-    ($db:ty) => {
+    ($store:ty, $db:ty) => {
+        impl $store {
         async fn insert_catalog(
             tx: &mut sqlx::Transaction<'_, $db>,
             catalog: &$crate::seed::Catalog,
@@ -110,7 +112,11 @@ macro_rules! catalog_queries {
             Ok(())
         }
 
-        async fn catalog_departments(&self) -> $crate::Result<Vec<domain::Department>> {
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::store::CatalogStore for $store {
+        async fn departments(&self) -> $crate::Result<Vec<domain::Department>> {
             let rows: Vec<$crate::store::rows::DepartmentRow> = sqlx::query_as(
                 "SELECT code, name, short_name, weekend FROM departments ORDER BY position",
             )
@@ -119,7 +125,7 @@ macro_rules! catalog_queries {
             Ok(rows.into_iter().map(Into::into).collect())
         }
 
-        async fn catalog_halls(&self) -> $crate::Result<Vec<domain::Hall>> {
+        async fn halls(&self) -> $crate::Result<Vec<domain::Hall>> {
             let rows: Vec<$crate::store::rows::HallRow> = sqlx::query_as(
                 "SELECT code, name, address, hours, weekend_hours, phone FROM halls ORDER BY code",
             )
@@ -128,7 +134,7 @@ macro_rules! catalog_queries {
             Ok(rows.into_iter().map(Into::into).collect())
         }
 
-        async fn catalog_hot(&self, limit: u32) -> $crate::Result<Vec<domain::ServiceSummary>> {
+        async fn hot_services(&self, limit: u32) -> $crate::Result<Vec<domain::ServiceSummary>> {
             let rows: Vec<$crate::store::rows::SummaryRow> = sqlx::query_as(
                 "SELECT i.code, i.name, d.short_name, i.promised_days, i.visits, i.weekend \
                  FROM service_items i JOIN departments d ON d.code = i.department_code \
@@ -140,7 +146,7 @@ macro_rules! catalog_queries {
             rows.into_iter().map(TryInto::try_into).collect()
         }
 
-        async fn catalog_item(
+        async fn service(
             &self,
             code: &domain::ServiceCode,
         ) -> $crate::Result<Option<domain::ServiceItem>> {
@@ -168,6 +174,7 @@ macro_rules! catalog_queries {
             .fetch_all(&self.pool)
             .await?;
             row.into_item(materials, steps.into_iter().map(|(s,)| s).collect()).map(Some)
+        }
         }
     };
 }

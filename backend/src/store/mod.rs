@@ -15,8 +15,18 @@ use async_trait::async_trait;
 use domain::{Department, Hall, ServiceCode, ServiceItem, ServiceSummary};
 use std::sync::Arc;
 
+/// Reading the service catalogue (the same SQL on both stores, see `catalog_sql`).
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait CatalogStore: Send + Sync {
+    async fn departments(&self) -> Result<Vec<Department>>;
+    async fn halls(&self) -> Result<Vec<Hall>>;
+    /// The home page grid, in rank order.
+    async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>>;
+    async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>>;
+}
+
+#[async_trait]
+pub trait Store: CatalogStore + Send + Sync + 'static {
     /// `sqlite` or `postgres`, for logs and the readiness probe.
     fn kind(&self) -> &'static str;
     /// Answers when the database does (readiness).
@@ -25,11 +35,6 @@ pub trait Store: Send + Sync + 'static {
     async fn migrate(&self) -> Result<()>;
     /// Loads the catalogue into an empty store in one transaction; false when one was there.
     async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool>;
-    async fn departments(&self) -> Result<Vec<Department>>;
-    async fn halls(&self) -> Result<Vec<Hall>>;
-    /// The home page grid, in rank order.
-    async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>>;
-    async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>>;
 }
 
 /// Opens the store named by `url`, without migrating it.

@@ -3,7 +3,6 @@ use super::catalog_sql::catalog_queries;
 use crate::Result;
 use crate::seed::Catalog;
 use async_trait::async_trait;
-use domain::{Department, Hall, ServiceCode, ServiceItem, ServiceSummary};
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
 use std::time::Duration;
@@ -25,8 +24,6 @@ impl PgStore {
             .await?;
         Ok(Self { pool })
     }
-
-    catalog_queries!(sqlx::Postgres);
 }
 
 #[async_trait]
@@ -63,20 +60,6 @@ impl Store for PgStore {
         tx.commit().await?;
         Ok(true)
     }
-
-    async fn departments(&self) -> Result<Vec<Department>> {
-        self.catalog_departments().await
-    }
-
-    async fn halls(&self) -> Result<Vec<Hall>> {
-        self.catalog_halls().await
-    }
-
-    async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>> {
-        self.catalog_hot(limit).await
-    }
-
-    async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>> {
-        self.catalog_item(code).await
-    }
 }
+
+catalog_queries!(PgStore, sqlx::Postgres);

@@ -3,7 +3,6 @@ use super::catalog_sql::catalog_queries;
 use crate::Result;
 use crate::seed::Catalog;
 use async_trait::async_trait;
-use domain::{Department, Hall, ServiceCode, ServiceItem, ServiceSummary};
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
@@ -36,8 +35,6 @@ impl SqliteStore {
             .await?;
         Ok(Self { pool })
     }
-
-    catalog_queries!(sqlx::Sqlite);
 }
 
 #[async_trait]
@@ -71,20 +68,6 @@ impl Store for SqliteStore {
         tx.commit().await?;
         Ok(true)
     }
-
-    async fn departments(&self) -> Result<Vec<Department>> {
-        self.catalog_departments().await
-    }
-
-    async fn halls(&self) -> Result<Vec<Hall>> {
-        self.catalog_halls().await
-    }
-
-    async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>> {
-        self.catalog_hot(limit).await
-    }
-
-    async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>> {
-        self.catalog_item(code).await
-    }
 }
+
+catalog_queries!(SqliteStore, sqlx::Sqlite);
