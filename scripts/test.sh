@@ -60,6 +60,20 @@ if [ "$e2e_status" -ne 0 ]; then
   tail -n 40 "$logs/server.log"
 fi
 
+step "graceful shutdown on SIGTERM"
+kill -TERM "$server_pid"
+set +e
+wait "$server_pid"
+shutdown_status=$?
+set -e
+server_pid=""
+if [ "$shutdown_status" -ne 0 ] || ! grep -q "办事 stopped" "$logs/server.log"; then
+  echo "server did not stop cleanly on SIGTERM (exit $shutdown_status)" >&2
+  e2e_status=1
+else
+  echo "stopped cleanly (exit 0)"
+fi
+
 step "summary"
 python3 - "$logs" "$e2e_status" <<'PY'
 import json, pathlib, re, sys

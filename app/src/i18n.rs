@@ -4,7 +4,7 @@
 pub const APP_NAME: &str = "办事";
 pub const APP_TAGLINE: &str = "郑州政务服务 · 指尖办 · 周末不打烊";
 pub const SEARCH_LABEL: &str = "搜索服务事项";
-pub const SEARCH_PLACEHOLDER: &str = "搜索：如 公积金提取、sbk、落户";
+pub const SEARCH_PLACEHOLDER: &str = "搜索事项，如：公积金提取、社保卡、落户";
 pub const SEARCH_BUTTON: &str = "搜索";
 pub const HOT_SERVICES: &str = "热门服务";
 pub const WEEKEND_TITLE: &str = "周末不打烊";
@@ -20,7 +20,9 @@ pub const TABS_LABEL: &str = "主导航";
 pub const NOT_FOUND_TITLE: &str = "页面不存在";
 pub const NOT_FOUND_BODY: &str = "您访问的页面或事项不存在，可能已调整或下线。可返回首页重新查找，或拨打 12345 政务服务便民热线咨询。";
 pub const UNAVAILABLE_TITLE: &str = "服务暂时不可用";
-pub const UNAVAILABLE_BODY: &str = "系统正在处理其他请求，请稍后刷新重试。您填写的内容不会丢失。";
+pub const UNAVAILABLE_BODY: &str =
+    "系统暂时繁忙，请稍后刷新重试；如急需办理，可拨打 12345 政务服务便民热线。";
+pub const BAD_INPUT_TITLE: &str = "请求有误";
 
 pub const GUIDE: &str = "办事指南";
 pub const TIME_LIMIT: &str = "办结时限";
@@ -42,7 +44,7 @@ pub const SOURCE: &str = "材料来源";
 pub const ORIGINALS: &str = "原件";
 pub const COPIES: &str = "复印件";
 pub const NO_PAPER: &str = "无需提交纸质材料";
-pub const NOTE: &str = "填写说明";
+pub const NOTE: &str = "注意事项";
 pub const BLANK_FORM: &str = "空白表格";
 pub const SAMPLE: &str = "示例样表";
 pub const STEPS: &str = "办理流程";
@@ -57,14 +59,13 @@ pub const SUPERVISE_PHONE: &str = "监督投诉电话";
 pub const SCOPE: &str = "通办范围";
 pub const WEEKEND_OK: &str = "周末可办";
 pub const POSTAL_OK: &str = "可邮寄送达";
-pub const ONLINE_OK: &str = "可网上办理";
 pub const BOOKABLE: &str = "可预约";
 
 pub const COMING_SOON: &str = "正在建设中";
 
 /// Unit shown after a count of copies or originals.
 pub fn copies(n: u8) -> String {
-    format!("{n} 份")
+    format!(" {n} 份")
 }
 
 pub fn visits(n: u8) -> String {

@@ -37,7 +37,13 @@ pub fn App() -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::components::layout::set_security_headers();
     view! {
-        <Title formatter=|page: String| if page.is_empty() { "办事".to_owned() } else { format!("{page} - 办事") }/>
+        <Title formatter=|page: String| {
+            if page.is_empty() || page == crate::i18n::APP_NAME {
+                crate::i18n::APP_NAME.to_owned()
+            } else {
+                format!("{page} - {}", crate::i18n::APP_NAME)
+            }
+        }/>
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>

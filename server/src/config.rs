@@ -57,7 +57,10 @@ impl Config {
             site_root: get("BANSHI_SITE_ROOT")
                 .unwrap_or_else(|| "target/site".into())
                 .into(),
-            seed_demo: !matches!(seed.as_str(), "0" | "false" | "no" | "off"),
+            seed_demo: !matches!(
+                seed.to_ascii_lowercase().as_str(),
+                "0" | "false" | "no" | "off"
+            ),
             request_timeout_secs: parsed(&get, "BANSHI_REQUEST_TIMEOUT_SECS", "15")?,
         })
     }
@@ -109,8 +112,10 @@ mod tests {
 
     #[test]
     fn seeding_can_be_switched_off() {
-        let config =
-            Config::from_lookup(|n| (n == "BANSHI_SEED_DEMO").then(|| "off".into())).unwrap();
-        assert!(!config.seed_demo);
+        for off in ["off", "FALSE", "0", "No"] {
+            let config =
+                Config::from_lookup(|n| (n == "BANSHI_SEED_DEMO").then(|| off.into())).unwrap();
+            assert!(!config.seed_demo, "{off}");
+        }
     }
 }

@@ -44,16 +44,19 @@ pub fn apply(router: Router, timeout: Duration) -> Router {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(self), geolocation=(), microphone=()"),
         ));
+    // Listed innermost first; the header layer is last so that every response — a page, a
+    // refused body, a timeout, a panic — leaves with the same headers.
     router
-        .layer(headers)
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,
         ))
+        .layer(axum::middleware::map_response(explain_bare_errors))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::custom(calm_panic_response))
+        .layer(headers)
 }
 
 /// `/pkg` holds the JS, WASM and CSS. Content-hashed names (release builds) are cached for a
@@ -80,13 +83,47 @@ fn calm_panic_response(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("unknown panic");
     tracing::error!(panic = message, "request handler panicked");
-    let body = "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\">\
-        <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-        <title>服务暂时不可用 - 办事</title><h1>服务暂时不可用</h1>\
-        <p>系统出了点小问题，请稍后刷新重试，或拨打 12345 政务服务便民热线。</p>\
-        <p><a href=\"/\">返回首页</a></p></html>";
+    calm_page(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// Errors the layers produce (a body too large, a timeout) come without a page; give the
+/// citizen one that says what happened instead of a blank screen or English text.
+async fn explain_bare_errors(response: Response<Body>) -> Response<Body> {
+    let status = response.status();
+    // The body-limit layer answers in plain English text; the timeout layer with nothing.
+    let bare = !response.headers().contains_key(header::CONTENT_TYPE);
+    let failed = status.is_client_error() || status.is_server_error();
+    if !failed || !(bare || status == StatusCode::PAYLOAD_TOO_LARGE) {
+        return response;
+    }
+    if status.is_server_error() {
+        tracing::warn!(%status, "request ended without an answer (timeout)");
+    }
+    calm_page(status)
+}
+
+/// A minimal page in Chinese for failures outside the app's own rendering.
+fn calm_page(status: StatusCode) -> Response<Body> {
+    let (title, message) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "提交内容过大",
+            "您提交的内容超过了允许的大小，请精简后重试。",
+        ),
+        StatusCode::NOT_FOUND => ("页面不存在", "您访问的内容不存在，请返回首页重新查找。"),
+        s if s.is_client_error() => ("请求有误", "请求无法处理，请返回上一页重试。"),
+        _ => (
+            "服务暂时不可用",
+            "系统暂时繁忙，请稍后刷新重试，或拨打 12345 政务服务便民热线。",
+        ),
+    };
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title} - 办事</title><h1>{title}</h1><p>{message}</p>\
+         <p><a href=\"/\">返回首页</a></p></html>"
+    );
     let mut response = Response::new(Body::from(body));
-    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    *response.status_mut() = status;
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),

@@ -14,22 +14,28 @@ pub struct HomeData {
 
 #[server(endpoint = "home", prefix = "/api")]
 pub async fn load_home() -> Result<HomeData, AppError> {
-    let home = super::services()?.catalog.home().await?;
-    Ok(HomeData {
-        hot: home.hot,
-        weekend_departments: home
-            .weekend_departments
-            .into_iter()
-            .map(|d| d.short_name)
-            .collect(),
-        hall: home.hall,
+    super::answer(async {
+        let home = super::services()?.catalog.home().await?;
+        Ok(HomeData {
+            hot: home.hot,
+            weekend_departments: home
+                .weekend_departments
+                .into_iter()
+                .map(|d| d.short_name)
+                .collect(),
+            hall: home.hall,
+        })
     })
+    .await
 }
 
 /// One 事项 with its whole 办事指南. An unknown or malformed code is `NotFound`: a citizen
 /// following an old link needs the same answer either way.
 #[server(endpoint = "guide", prefix = "/api")]
 pub async fn load_guide(code: String) -> Result<ServiceItem, AppError> {
-    let code = domain::ServiceCode::parse(&code).map_err(|_| AppError::NotFound)?;
-    Ok(super::services()?.catalog.guide(&code).await?)
+    super::answer(async {
+        let code = domain::ServiceCode::parse(&code).map_err(|_| AppError::NotFound)?;
+        Ok(super::services()?.catalog.guide(&code).await?)
+    })
+    .await
 }

@@ -35,9 +35,31 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(why) => Self::BadInput(format!("请求参数有误：{why}")),
+            ServerFnErrorErr::Args(_) => Self::BadInput("请求参数有误，请返回重试".to_owned()),
             ServerFnErrorErr::ServerError(_) | ServerFnErrorErr::MissingArg(_) => Self::Unavailable,
             _ => Self::Transport,
+        }
+    }
+}
+
+impl AppError {
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::NotFound => 404,
+            Self::BadInput(_) => 400,
+            Self::Unavailable | Self::Transport => 503,
+        }
+    }
+
+    /// Sets this error's status on the response being built (a page or a server function
+    /// call; server functions otherwise answer every error with 500).
+    #[cfg(feature = "ssr")]
+    pub fn set_status(&self) {
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+            && let Ok(status) = http::StatusCode::from_u16(self.status())
+        {
+            response.set_status(status);
         }
     }
 }

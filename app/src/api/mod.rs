@@ -7,6 +7,18 @@ mod error;
 pub use catalog::*;
 pub use error::AppError;
 
+/// Runs a server function's body and, when it fails, answers with the error's status.
+#[cfg(feature = "ssr")]
+pub(crate) async fn answer<T>(
+    body: impl std::future::Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(error) = &result {
+        error.set_status();
+    }
+    result
+}
+
 /// The backend services, provided by the server for every request.
 #[cfg(feature = "ssr")]
 pub(crate) fn services() -> Result<backend::Services, AppError> {

@@ -2,7 +2,7 @@ use crate::api::load_guide;
 use crate::components::catalog::{GuideFacts, GuideSections, MaterialList};
 use crate::components::layout::{AppBar, TabBar};
 use crate::i18n;
-use crate::routes::LoadError;
+use crate::routes::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -36,7 +36,13 @@ pub fn GuidePage() -> impl IntoView {
                         </main>
                         <TabBar current=None/>
                     }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Err(error) => view! {
+                        <AppBar title=i18n::GUIDE back="/"/>
+                        <main class="page">
+                            <ErrorNotice error/>
+                        </main>
+                        <TabBar current=None/>
+                    }.into_any(),
                 }
             })}
         </Suspense>

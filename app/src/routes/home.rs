@@ -2,7 +2,7 @@ use crate::api::load_home;
 use crate::components::catalog::{SearchBox, ServiceGrid, WeekendNotice};
 use crate::components::layout::{Tab, TabBar};
 use crate::i18n;
-use crate::routes::LoadError;
+use crate::routes::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -24,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
                             <ServiceGrid title=i18n::HOT_SERVICES services=home.hot/>
                             <WeekendNotice departments=home.weekend_departments hall=home.hall/>
                         }.into_any(),
-                        Err(error) => view! { <LoadError error/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -7,5 +7,5 @@ mod under_construction;
 
 pub use guide::GuidePage;
 pub use home::HomePage;
-pub use not_found::{LoadError, NotFound};
+pub use not_found::{ErrorNotice, NotFound};
 pub use under_construction::UnderConstruction;

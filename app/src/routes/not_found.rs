@@ -1,42 +1,36 @@
+use crate::api::AppError;
 use crate::components::layout::{AppBar, Notice, TabBar};
 use crate::i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// The 404 page, for unknown paths and unknown 事项 alike; it also sets the HTTP status.
+/// The 404 page for unknown paths: the app's frame around the not-found notice.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
     view! {
-        <Title text=i18n::NOT_FOUND_TITLE/>
-        <AppBar title=i18n::NOT_FOUND_TITLE back="/"/>
+        <AppBar title=i18n::APP_NAME back="/"/>
         <main class="page">
-            <Notice title=i18n::NOT_FOUND_TITLE body=i18n::NOT_FOUND_BODY action=("/", i18n::HOME)/>
+            <ErrorNotice error=AppError::NotFound/>
         </main>
         <TabBar current=None/>
     }
 }
 
-/// What a failed load shows: calm, no internals, a way on. Not-found gets the 404 page.
+/// What a failed load shows inside a page's frame — calm, nothing internal, a way on — and
+/// the HTTP status it answers with (404 for what does not exist, 503 for our failures).
 #[component]
-pub fn LoadError(error: crate::api::AppError) -> impl IntoView {
-    if error == crate::api::AppError::NotFound {
-        return view! { <NotFound/> }.into_any();
-    }
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::SERVICE_UNAVAILABLE);
-    }
+    error.set_status();
+    let (title, body) = match &error {
+        AppError::NotFound => (i18n::NOT_FOUND_TITLE, i18n::NOT_FOUND_BODY.to_owned()),
+        AppError::BadInput(why) => (i18n::BAD_INPUT_TITLE, why.clone()),
+        AppError::Unavailable | AppError::Transport => {
+            (i18n::UNAVAILABLE_TITLE, i18n::UNAVAILABLE_BODY.to_owned())
+        }
+    };
     view! {
-        <Title text=i18n::UNAVAILABLE_TITLE/>
-        <AppBar title=i18n::UNAVAILABLE_TITLE back="/"/>
-        <main class="page">
-            <Notice title=i18n::UNAVAILABLE_TITLE body=error.to_string() action=("/", i18n::HOME)/>
-        </main>
-        <TabBar current=None/>
+        <Title text=title/>
+        <Notice title=title body=body action=("/", i18n::HOME)/>
     }
-    .into_any()
 }

@@ -79,8 +79,9 @@ mod tests {
         fn parsed_codes_round_trip(raw in "[A-Za-z0-9-]{6,40}") {
             let code = ServiceCode::parse(&raw).unwrap();
             prop_assert_eq!(ServiceCode::parse(code.as_str()).unwrap(), code.clone());
-            let json = serde_json_like(&code);
-            prop_assert_eq!(json, code.as_str().to_string());
+            let json = serde_json::to_string(&code).unwrap();
+            prop_assert_eq!(&json, &format!("\"{}\"", code.as_str()));
+            prop_assert_eq!(serde_json::from_str::<ServiceCode>(&json).unwrap(), code);
         }
 
         #[test]
@@ -90,7 +91,9 @@ mod tests {
         }
     }
 
-    fn serde_json_like(code: &ServiceCode) -> String {
-        String::from(code.clone())
+    #[test]
+    fn deserialising_rejects_unsafe_codes() {
+        assert!(serde_json::from_str::<ServiceCode>("\"../../etc\"").is_err());
+        assert!(serde_json::from_str::<ServiceCode>("\"12\"").is_err());
     }
 }

@@ -25,6 +25,16 @@ impl OnlineDepth {
         }
     }
 
+    /// The tag a guide shows for an item marked as online: what "online" means at this depth.
+    pub fn online_label(self) -> &'static str {
+        match self {
+            Self::Info => "网上查询指南",
+            Self::PreReview => "网上预审",
+            Self::OnlineAccept => "可网上办理",
+            Self::FullyOnline => "全程网办",
+        }
+    }
+
     pub fn meaning(self) -> &'static str {
         match self {
             Self::Info => "网上可查办事指南，需到窗口办理",

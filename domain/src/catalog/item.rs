@@ -100,6 +100,9 @@ impl ServiceItem {
     pub fn limit_comparison(&self) -> String {
         let promised = self.promised_limit;
         let legal = self.legal_limit;
+        if legal.is_on_the_spot() {
+            return "即办".to_owned();
+        }
         if promised.is_on_the_spot() {
             return format!("即办，法定 {legal}");
         }

@@ -84,6 +84,10 @@ pub fn lint_guide(item: &ServiceItem) -> Vec<GuideProblem> {
         "到场次数不为 0 时必须说明到场原因",
     );
     rule(
+        !item.flags.online || item.depth >= OnlineDepth::PreReview,
+        "标注可网办的事项网办深度至少为Ⅱ级",
+    );
+    rule(
         item.visits.count <= 2,
         "到场次数不得超过 2 次（最多跑一次改革后不应更多）",
     );
@@ -243,5 +247,16 @@ pub(crate) mod tests {
         );
         item.promised_limit = WorkingDays(0);
         assert_eq!(item.limit_comparison(), "即办，法定 30 个工作日");
+        item.legal_limit = WorkingDays(0);
+        assert_eq!(item.limit_comparison(), "即办");
+    }
+
+    #[test]
+    fn online_needs_at_least_pre_review_depth() {
+        let mut item = sample_item();
+        item.depth = OnlineDepth::Info;
+        assert_eq!(broken(&item), vec!["标注可网办的事项网办深度至少为Ⅱ级"]);
+        item.flags.online = false;
+        assert_eq!(broken(&item), Vec::<&str>::new());
     }
 }

@@ -12,7 +12,7 @@ pub fn GuideFacts(item: ServiceItem) -> impl IntoView {
         format!("{}（{reason}）", i18n::visits(item.visits.count))
     };
     let tags = [
-        (item.flags.online, i18n::ONLINE_OK),
+        (item.flags.online, item.depth.online_label()),
         (item.flags.bookable, i18n::BOOKABLE),
         (item.flags.weekend, i18n::WEEKEND_OK),
         (item.flags.postal, i18n::POSTAL_OK),
@@ -20,7 +20,7 @@ pub fn GuideFacts(item: ServiceItem) -> impl IntoView {
     ];
     view! {
         <section class="card guide-head" aria-labelledby="guide-title">
-            <h2 id="guide-title" class="guide-head__name">{item.name.clone()}</h2>
+            <h1 id="guide-title" class="guide-head__name">{item.name.clone()}</h1>
             <p class="guide-head__dept">{item.department.name.clone()}</p>
             <ul class="tags" aria-label="办理特点">
                 {tags

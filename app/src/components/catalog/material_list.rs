@@ -34,7 +34,7 @@ pub fn MaterialList(code: String, materials: Vec<Material>, only_required: bool)
         >
             <div class="card__head">
                 <h2 id="materials-title" class="card__title">{i18n::MATERIALS}</h2>
-                <nav class="segmented" aria-label=i18n::MATERIALS_FILTER>
+                <div class="segmented" role="group" aria-label=i18n::MATERIALS_FILTER>
                     <a
                         class="segmented__item"
                         href=all_href
@@ -51,7 +51,7 @@ pub fn MaterialList(code: String, materials: Vec<Material>, only_required: bool)
                     >
                         {format!("{}（{required}）", i18n::MATERIALS_REQUIRED)}
                     </a>
-                </nav>
+                </div>
             </div>
             <ul class="materials">
                 {materials
@@ -94,6 +94,7 @@ fn MaterialDetails(material: Material) -> impl IntoView {
             i18n::copies(c)
         ),
     };
+    let name = material.name.clone();
     view! {
         <details class="material__details">
             <summary class="material__summary">
@@ -108,11 +109,11 @@ fn MaterialDetails(material: Material) -> impl IntoView {
                 <dd>{material.note}</dd>
                 {material.blank_form.map(|href| view! {
                     <dt>{i18n::BLANK_FORM}</dt>
-                    <dd><a href=href>"打开"</a></dd>
+                    <dd><a href=href>{format!("打开空白表格：{name}")}</a></dd>
                 })}
                 {material.sample.map(|href| view! {
                     <dt>{i18n::SAMPLE}</dt>
-                    <dd><a href=href>"查看"</a></dd>
+                    <dd><a href=href>{format!("查看填写示例：{name}")}</a></dd>
                 })}
             </dl>
         </details>

@@ -11,7 +11,7 @@ pub fn Notice(
 ) -> impl IntoView {
     view! {
         <section class="notice" aria-labelledby="notice-title">
-            <h2 id="notice-title" class="notice__title">{title}</h2>
+            <h1 id="notice-title" class="notice__title">{title}</h1>
             <p class="notice__body">{body}</p>
             {action.map(|(href, label)| view! { <a class="button" href=href>{label}</a> })}
         </section>
