@@ -28,7 +28,14 @@ case "${1:-}" in
     ;;
   stop)
     if [ -d "$DIR/data" ]; then
-      as_pg "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+      if ! as_pg "$BIN/pg_ctl" -D "$DIR/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+        # pg_ctl failed: stop the postmaster by its pid so no server outlives its files.
+        pid="$(head -n1 "$DIR/data/postmaster.pid" 2>/dev/null || true)"
+        if [ -n "$pid" ]; then
+          kill -QUIT "$pid" 2>/dev/null || true
+          for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        fi
+      fi
     fi
     rm -rf "$DIR"
     ;;

@@ -9,10 +9,17 @@ export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export RUST_BACKTRACE=0 CARGO_TERM_COLOR=never
 
 logs="$(mktemp -d)"
+# A cluster directory of this run's own, so two runs on one machine do not stop each other's.
+BANSHI_PG_DIR="$(mktemp -d /tmp/banshi-pg.XXXXXX)"
+export BANSHI_PG_DIR
 server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
   bash scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true
+  rm -rf "$logs"
 }
 trap cleanup EXIT
 step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
@@ -51,6 +58,12 @@ BANSHI_ADDR="127.0.0.1:$port" BANSHI_DATABASE_URL="sqlite://$logs/e2e.db" BANSHI
   target/release/banshi >"$logs/server.log" 2>&1 &
 server_pid=$!
 export BASE_URL="http://127.0.0.1:$port"
+sleep 1
+if ! kill -0 "$server_pid" 2>/dev/null; then
+  echo "the server exited at start:" >&2
+  cat "$logs/server.log" >&2
+  exit 1
+fi
 set +e
 (cd end2end && PLAYWRIGHT_JSON_OUTPUT_NAME="$logs/e2e.json" npx playwright test --reporter=list,json) 2>&1 | tee "$logs/e2e.txt"
 e2e_status=${PIPESTATUS[0]}
