@@ -14,13 +14,21 @@ const TRANSFER: &str = "11410100MB1957846X4000107001"; // 不动产转移登记�
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 async fn app() -> Router {
+    app_at(&fresh_db_url()).await
+}
+
+fn fresh_db_url() -> String {
     let db = std::env::temp_dir().join(format!(
         "banshi_http_{}_{}.db",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let _ = std::fs::remove_file(&db);
-    let url = format!("sqlite://{}", db.display());
+    format!("sqlite://{}", db.display())
+}
+
+async fn app_at(url: &str) -> Router {
+    let url = url.to_owned();
     let config =
         Config::from_lookup(|name| (name == "BANSHI_DATABASE_URL").then(|| url.clone())).unwrap();
     router(prepare(config).await.expect("app starts"))
@@ -240,5 +248,24 @@ async fn oversized_bodies_are_refused() {
         header(&response, header::X_CONTENT_TYPE_OPTIONS),
         "nosniff",
         "headers on errors too"
+    );
+}
+
+#[tokio::test]
+async fn a_database_failure_shows_a_calm_page_and_nothing_internal() {
+    let url = fresh_db_url();
+    let app = app_at(&url).await;
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query("DROP TABLE service_steps")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (response, html) = get(&app, &format!("/guide/{TRANSFER}")).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(html.contains("服务暂时不可用"), "a calm message");
+    assert!(html.contains("12345"), "a way on");
+    assert!(
+        !html.contains("service_steps") && !html.contains("no such table"),
+        "no internals"
     );
 }
