@@ -2,5 +2,9 @@
 //! Pure: no I/O, compiles to WebAssembly and to the server alike.
 
 pub mod catalog;
+pub mod date;
+pub mod identity;
 
 pub use catalog::*;
+pub use date::CivilDate;
+pub use identity::*;
