@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod pii;
 pub mod seed;
 pub mod store;
 
