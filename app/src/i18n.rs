@@ -4,7 +4,7 @@
 pub const APP_NAME: &str = "办事";
 pub const APP_TAGLINE: &str = "郑州政务服务 · 指尖办 · 周末不打烊";
 pub const SEARCH_LABEL: &str = "搜索服务事项";
-pub const SEARCH_PLACEHOLDER: &str = "搜索事项，如：公积金提取、社保卡、落户";
+pub const SEARCH_PLACEHOLDER: &str = "搜索事项，如 社保卡、公积金";
 pub const SEARCH_BUTTON: &str = "搜索";
 pub const HOT_SERVICES: &str = "热门服务";
 pub const WEEKEND_TITLE: &str = "周末不打烊";
@@ -49,6 +49,7 @@ pub const BLANK_FORM: &str = "空白表格";
 pub const SAMPLE: &str = "示例样表";
 pub const STEPS: &str = "办理流程";
 pub const FEE: &str = "收费标准";
+pub const FEE_SECTION: &str = "收费与依据";
 pub const FEE_BASIS: &str = "收费依据";
 pub const LEGAL_BASIS: &str = "设定依据";
 pub const WHERE_WHEN: &str = "地点与时间";

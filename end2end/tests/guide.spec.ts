@@ -58,13 +58,13 @@ test('a hot service leads to its complete guide', async ({ page }) => {
   await expect(fact('办件类型')).toHaveText('承诺件');
   await expect(fact('实施编码')).toHaveText(TRANSFER);
 
-  for (const section of ['申请材料', '受理条件', '办理流程', '收费标准', '地点与时间']) {
+  for (const section of ['申请材料', '受理条件', '办理流程', '收费与依据', '地点与时间']) {
     await expect(page.getByRole('region', { name: section })).toBeVisible();
   }
   const where = page.getByRole('region', { name: '地点与时间' });
   await expect(where.getByRole('link', { name: '12345' })).toHaveAttribute('href', 'tel:12345');
   await expect(where).toContainText('咨询电话');
-  await expect(page.getByRole('region', { name: '收费标准' })).toContainText('设定依据');
+  await expect(page.getByRole('region', { name: '收费与依据' })).toContainText('设定依据');
   expect(errors).toEqual([]);
 });
 

@@ -22,7 +22,7 @@ pub fn GuideSections(item: ServiceItem) -> impl IntoView {
             </ol>
         </section>
         <section class="card" aria-labelledby="fee-title">
-            <h2 id="fee-title" class="card__title">{i18n::FEE}</h2>
+            <h2 id="fee-title" class="card__title">{i18n::FEE_SECTION}</h2>
             <dl class="facts">
                 <dt>{i18n::FEE}</dt>
                 <dd>{item.fee.standard}</dd>
