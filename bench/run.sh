@@ -14,7 +14,7 @@ echo "== sizes"
 bash bench/size.sh
 
 work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+port="$(bash scripts/free-port.sh)"
 BANSHI_ADDR="127.0.0.1:$port" BANSHI_DATABASE_URL="sqlite://$work/bench.db" BANSHI_SITE_ROOT=target/site \
   BANSHI_LOG=warn target/release/banshi >"$work/server.log" 2>&1 &
 pid=$!

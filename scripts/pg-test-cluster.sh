@@ -17,7 +17,7 @@ case "${1:-}" in
     "$0" stop >/dev/null 2>&1 || true
     mkdir -p "$DIR"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$DIR"
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+    port="$(bash "$(dirname "$0")/free-port.sh")"
     as_pg "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
       || { cat "$DIR/initdb.log" >&2; exit 1; }
     # fsync off: a throwaway cluster; durability is not what these tests measure.

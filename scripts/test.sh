@@ -52,7 +52,7 @@ step "size budget"
 bash bench/size.sh --check | tee "$logs/size.txt"
 
 step "Playwright (390×844 phone; JavaScript on and off)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+port="$(bash scripts/free-port.sh)"
 rm -f "$logs/e2e.db"
 BANSHI_ADDR="127.0.0.1:$port" BANSHI_DATABASE_URL="sqlite://$logs/e2e.db" BANSHI_SITE_ROOT=target/site \
   target/release/banshi >"$logs/server.log" 2>&1 &

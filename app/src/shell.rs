@@ -1,3 +1,4 @@
+use crate::components::layout::Tab;
 use crate::routes::{GuidePage, HomePage, NotFound, UnderConstruction};
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
@@ -48,10 +49,10 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/guide/:code") view=GuidePage ssr=SsrMode::Async/>
-                <Route path=path!("/services") view=|| view! { <UnderConstruction tab=crate::i18n::TAB_SERVICES/> }/>
-                <Route path=path!("/progress") view=|| view! { <UnderConstruction tab=crate::i18n::TAB_PROGRESS/> }/>
-                <Route path=path!("/me") view=|| view! { <UnderConstruction tab=crate::i18n::TAB_ME/> }/>
-                <Route path=path!("/search") view=|| view! { <UnderConstruction tab=crate::i18n::SEARCH_BUTTON/> }/>
+                <Route path=path!("/services") view=|| view! { <UnderConstruction tab=Tab::Services/> }/>
+                <Route path=path!("/progress") view=|| view! { <UnderConstruction tab=Tab::Progress/> }/>
+                <Route path=path!("/me") view=|| view! { <UnderConstruction tab=Tab::Me/> }/>
+                <Route path=path!("/search") view=|| view! { <UnderConstruction title=crate::i18n::SEARCH_BUTTON/> }/>
             </Routes>
         </Router>
     }

@@ -1,11 +1,28 @@
 //! Catalogue queries, written once for both stores: sqlx binds `$N` on SQLite as on
 //! PostgreSQL and the row types decode from both, so only the pool type differs.
 //! `catalog_queries!(Store, Db)` implements `CatalogStore` for a store holding `pool`, plus
-//! `insert_catalog`, which each store calls inside its own locking transaction.
+//! `seed_locked`, which each store calls inside its own locking transaction.
 
 macro_rules! catalog_queries {
     ($store:ty, $db:ty) => {
         impl $store {
+        /// Inside a transaction that already holds this store's seeding lock: loads the
+        /// catalogue unless one is there, and commits. True when it loaded.
+        async fn seed_locked(
+            mut tx: sqlx::Transaction<'_, $db>,
+            catalog: &$crate::seed::Catalog,
+        ) -> $crate::Result<bool> {
+            let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service_items")
+                .fetch_one(&mut *tx)
+                .await?;
+            if count > 0 {
+                return Ok(false);
+            }
+            Self::insert_catalog(&mut tx, catalog).await?;
+            tx.commit().await?;
+            Ok(true)
+        }
+
         async fn insert_catalog(
             tx: &mut sqlx::Transaction<'_, $db>,
             catalog: &$crate::seed::Catalog,

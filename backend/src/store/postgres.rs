@@ -50,15 +50,7 @@ impl Store for PgStore {
             .bind(SEED_LOCK)
             .execute(&mut *tx)
             .await?;
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service_items")
-            .fetch_one(&mut *tx)
-            .await?;
-        if count > 0 {
-            return Ok(false);
-        }
-        Self::insert_catalog(&mut tx, catalog).await?;
-        tx.commit().await?;
-        Ok(true)
+        Self::seed_locked(tx, catalog).await
     }
 }
 

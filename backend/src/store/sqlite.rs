@@ -56,17 +56,9 @@ impl Store for SqliteStore {
     }
 
     async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        // Checked inside the write lock, so two processes starting at once seed only once.
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service_items")
-            .fetch_one(&mut *tx)
-            .await?;
-        if count > 0 {
-            return Ok(false);
-        }
-        Self::insert_catalog(&mut tx, catalog).await?;
-        tx.commit().await?;
-        Ok(true)
+        // The write lock taken up front: two starts at once seed only once.
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Self::seed_locked(tx, catalog).await
     }
 }
 

@@ -85,17 +85,6 @@ pub struct ServiceItem {
 }
 
 impl ServiceItem {
-    pub fn summary(&self) -> ServiceSummary {
-        ServiceSummary {
-            code: self.code.clone(),
-            name: self.name.clone(),
-            department: self.department.short_name.clone(),
-            promised_limit: self.promised_limit,
-            visits: self.visits.count,
-            weekend: self.flags.weekend,
-        }
-    }
-
     /// "承诺 5 个工作日，法定 20 个工作日，压缩 75 %": the comparison a guide page leads with.
     pub fn limit_comparison(&self) -> String {
         let promised = self.promised_limit;
