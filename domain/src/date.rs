@@ -28,7 +28,46 @@ impl CivilDate {
     pub fn day(self) -> u8 {
         self.day
     }
+
+    /// The date in China (UTC+8, no daylight saving) at `unix_secs` seconds since 1970 UTC.
+    pub fn in_china(unix_secs: i64) -> Self {
+        Self::from_epoch_days((unix_secs + CHINA_OFFSET_SECS).div_euclid(86_400))
+    }
+
+    /// The date `days` after 1970-01-01 (H. Hinnant's civil-from-days).
+    pub fn from_epoch_days(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Self { year, month, day }
+    }
+
+    /// Days since 1970-01-01; the inverse of `from_epoch_days`.
+    pub fn epoch_days(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let mp = (month + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The instant this date starts in China, in seconds since 1970 UTC.
+    pub fn china_midnight(self) -> i64 {
+        self.epoch_days() * 86_400 - CHINA_OFFSET_SECS
+    }
 }
+
+/// China Standard Time is UTC+8 all year.
+pub const CHINA_OFFSET_SECS: i64 = 8 * 3_600;
 
 pub fn is_leap_year(year: u16) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
@@ -70,6 +109,26 @@ mod tests {
             CivilDate::new(2026, 11, 27).unwrap().to_string(),
             "2026-11-27"
         );
+    }
+
+    #[test]
+    fn china_is_eight_hours_ahead_of_utc() {
+        // 2026-11-27 16:00 UTC is midnight of the 28th in Beijing.
+        let utc_16h = 1_795_795_200;
+        assert_eq!(CivilDate::in_china(utc_16h - 1).to_string(), "2026-11-27");
+        assert_eq!(CivilDate::in_china(utc_16h).to_string(), "2026-11-28");
+        let day = CivilDate::new(2026, 11, 28).unwrap();
+        assert_eq!(day.china_midnight(), utc_16h);
+        assert_eq!(CivilDate::from_epoch_days(0).to_string(), "1970-01-01");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn epoch_days_round_trip(days in -100_000i64..200_000) {
+            let date = CivilDate::from_epoch_days(days);
+            proptest::prop_assert_eq!(date.epoch_days(), days);
+            proptest::prop_assert!(CivilDate::new(date.year(), date.month(), date.day()).is_some());
+        }
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! What things are in 办事: types that parse (never validate later) and the rules over them.
 //! Pure: no I/O, compiles to WebAssembly and to the server alike.
 
+pub mod account;
 pub mod catalog;
 pub mod date;
 pub mod identity;
 
+pub use account::*;
 pub use catalog::*;
 pub use date::CivilDate;
 pub use identity::*;
