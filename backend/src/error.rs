@@ -6,6 +6,18 @@ use thiserror::Error;
 pub enum Error {
     #[error("not found")]
     NotFound,
+    /// Input that does not parse, or a request a rule refuses; the text is for the citizen.
+    #[error("{0}")]
+    Invalid(String),
+    /// The request needs a signed-in citizen (or staff member) and has none.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// Signed in, but this is not theirs to do.
+    #[error("forbidden")]
+    Forbidden,
+    /// Too many requests from one address; the text says how long to wait.
+    #[error("{message}")]
+    RateLimited { message: String, wait_secs: i64 },
     #[error("unsupported database URL scheme: {0}")]
     UnsupportedUrl(String),
     #[error("database error: {0}")]
@@ -19,3 +31,10 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An input error whose text (a domain error's Chinese message) is shown as is.
+    pub fn invalid(why: impl std::fmt::Display) -> Self {
+        Self::Invalid(why.to_string())
+    }
+}

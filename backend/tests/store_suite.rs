@@ -2,66 +2,12 @@
 //! PostgreSQL (a fresh database in the cluster named by BANSHI_TEST_POSTGRES_URL, which
 //! `make test` starts). Without that variable the PostgreSQL half fails and says so.
 
+mod support;
+
+use backend::connect;
 use backend::seed::demo_catalog;
-use backend::{Services, Store, connect};
 use domain::ServiceCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
-
-static COUNTER: AtomicU32 = AtomicU32::new(0);
-
-fn unique_name() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or_default();
-    format!(
-        "banshi_t_{}_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed),
-        nanos
-    )
-}
-
-async fn sqlite_url() -> String {
-    let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
-    format!("sqlite://{}", path.display())
-}
-
-async fn postgres_url() -> String {
-    let admin = std::env::var("BANSHI_TEST_POSTGRES_URL").expect(
-        "BANSHI_TEST_POSTGRES_URL is not set: run `make test`, which starts a throwaway \
-         PostgreSQL cluster, or point it at one (postgres://user@host:port/postgres)",
-    );
-    let name = unique_name();
-    let admin_store = sqlx::PgPool::connect(&admin)
-        .await
-        .expect("connect to the test cluster");
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&admin_store)
-        .await
-        .expect("create db");
-    admin_store.close().await;
-    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-    format!("{base}/{name}")
-}
-
-async fn migrated(url: &str) -> Arc<dyn Store> {
-    let store = connect(url).await.expect("connect");
-    store.migrate().await.expect("migrate");
-    store
-}
-
-async fn seeded(url: &str) -> Arc<dyn Store> {
-    let store = migrated(url).await;
-    assert!(
-        store
-            .seed_catalog_if_empty(&demo_catalog().unwrap())
-            .await
-            .unwrap()
-    );
-    store
-}
+use support::{migrated, seeded};
 
 async fn migrations_and_seeding_run_once(url: String) {
     let store = migrated(&url).await;
@@ -131,7 +77,7 @@ async fn hot_services_come_in_rank_order(url: String) {
 
 async fn unknown_code_is_not_found(url: String) {
     let store = seeded(&url).await;
-    let services = Services::new(store);
+    let (services, _) = support::services(store);
     let missing = ServiceCode::parse("000000NOSUCHITEM").unwrap();
     assert!(matches!(
         services.catalog.guide(&missing).await,
@@ -146,17 +92,6 @@ async fn unknown_code_is_not_found(url: String) {
             .iter()
             .any(|d| d.short_name == "不动产")
     );
-}
-
-macro_rules! on_both_stores {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test] async fn $test() { super::$test(super::sqlite_url().await).await })*
-        }
-        mod postgres {
-            $(#[tokio::test] async fn $test() { super::$test(super::postgres_url().await).await })*
-        }
-    };
 }
 
 on_both_stores!(

@@ -1,11 +1,14 @@
 //! Storage behind one trait. The database URL's scheme picks the implementation:
 //! `sqlite:` for the embedded default, `postgres:`/`postgresql:` for the shared scale-out store.
 
+mod accounts;
+mod accounts_sql;
 mod catalog_sql;
 mod postgres;
 mod rows;
 mod sqlite;
 
+pub use accounts::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -26,7 +29,9 @@ pub trait CatalogStore: Send + Sync {
 }
 
 #[async_trait]
-pub trait Store: CatalogStore + Send + Sync + 'static {
+pub trait Store:
+    CatalogStore + CitizenStore + AccessStore + StaffStore + Send + Sync + 'static
+{
     /// `sqlite` or `postgres`, for logs and the readiness probe.
     fn kind(&self) -> &'static str;
     /// Answers when the database does (readiness).

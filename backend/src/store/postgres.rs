@@ -1,4 +1,5 @@
 use super::Store;
+use super::accounts_sql::accounts_queries;
 use super::catalog_sql::catalog_queries;
 use crate::Result;
 use crate::seed::Catalog;
@@ -23,6 +24,13 @@ impl PgStore {
             .connect(url)
             .await?;
         Ok(Self { pool })
+    }
+
+    /// Rows read to decide a write are locked until the transaction ends.
+    const FOR_UPDATE: &'static str = " FOR UPDATE";
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+        Ok(self.pool.begin().await?)
     }
 }
 
@@ -55,3 +63,4 @@ impl Store for PgStore {
 }
 
 catalog_queries!(PgStore, sqlx::Postgres);
+accounts_queries!(PgStore, sqlx::Postgres);

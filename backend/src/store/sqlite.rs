@@ -1,4 +1,5 @@
 use super::Store;
+use super::accounts_sql::accounts_queries;
 use super::catalog_sql::catalog_queries;
 use crate::Result;
 use crate::seed::Catalog;
@@ -35,6 +36,13 @@ impl SqliteStore {
             .await?;
         Ok(Self { pool })
     }
+
+    /// SQLite serialises writers: taking the lock up front is the row lock.
+    const FOR_UPDATE: &'static str = "";
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
 }
 
 #[async_trait]
@@ -63,3 +71,4 @@ impl Store for SqliteStore {
 }
 
 catalog_queries!(SqliteStore, sqlx::Sqlite);
+accounts_queries!(SqliteStore, sqlx::Sqlite);

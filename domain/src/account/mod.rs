@@ -6,8 +6,10 @@ mod otp;
 mod relation;
 mod session;
 mod staff;
+mod views;
 
 pub use otp::{CodeCheck, OtpCode, OtpError, OtpPolicy, OtpState, SendDecision, SendRefusal};
 pub use relation::Relation;
 pub use session::{SessionKind, SessionPolicy};
 pub use staff::{LockoutPolicy, Password, PasswordError, StaffRole, Username, UsernameError};
+pub use views::{FamilyMember, OutboxMessage, PostalAddress, Profile, StaffMember};

@@ -1,0 +1,27 @@
+use crate::Result;
+use async_trait::async_trait;
+use domain::{IdNumber, PersonName};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentityVerdict {
+    Match,
+    /// The authority does not know this name with this number.
+    Mismatch,
+}
+
+/// Checks a name and ID number against an authority (the public security population
+/// database, through the province's identity service, in production).
+#[async_trait]
+pub trait IdentityVerifier: Send + Sync + 'static {
+    async fn verify(&self, name: &PersonName, id: &IdNumber) -> Result<IdentityVerdict>;
+}
+
+/// The default until an authority is connected: any number that passes GB 11643 matches.
+pub struct AcceptValidNumbers;
+
+#[async_trait]
+impl IdentityVerifier for AcceptValidNumbers {
+    async fn verify(&self, _name: &PersonName, _id: &IdNumber) -> Result<IdentityVerdict> {
+        Ok(IdentityVerdict::Match)
+    }
+}

@@ -1,0 +1,114 @@
+//! Accounts: citizens sign in with a text-message code, verify their real name, keep family
+//! members and postal addresses; staff sign in with a password; sessions and the audit log
+//! serve both. Every change is audited with who did it and from where.
+
+mod addresses;
+mod audit;
+mod family;
+mod identity;
+mod profile;
+mod rate_limit;
+mod sessions;
+mod sign_in;
+mod sms;
+mod staff;
+
+pub use addresses::AddressForm;
+pub use audit::{Actor, Audit};
+pub use family::MemberForm;
+pub use identity::{AcceptValidNumbers, IdentityVerdict, IdentityVerifier};
+pub use rate_limit::{IpLimiter, IpLimits};
+pub use sessions::SessionService;
+pub use sign_in::{CodeSent, SignedIn};
+pub use sms::{OutboxSms, SmsSender};
+pub use staff::{NewStaffForm, StaffService};
+
+use crate::clock::Clock;
+use crate::pii::PiiCipher;
+use crate::{Error, Result, Store};
+use domain::{CivilDate, OtpPolicy};
+use std::sync::Arc;
+
+/// Column names double as the encryption's associated data: a value copied into another
+/// column does not decrypt.
+pub(crate) mod columns {
+    pub const CITIZEN_PHONE: &str = "citizens.phone";
+    pub const CITIZEN_NAME: &str = "citizens.name";
+    pub const CITIZEN_ID: &str = "citizens.id_number";
+    pub const MEMBER_NAME: &str = "family_members.name";
+    pub const MEMBER_ID: &str = "family_members.id_number";
+    pub const ADDRESS_RECIPIENT: &str = "addresses.recipient";
+    pub const ADDRESS_PHONE: &str = "addresses.phone";
+    pub const ADDRESS_DETAIL: &str = "addresses.detail";
+    pub const OUTBOX_RECIPIENT: &str = "outbox.recipient";
+    pub const OTP_CODE: &str = "otp_state.code";
+}
+
+/// The citizen side of accounts.
+#[derive(Clone)]
+pub struct AccountService {
+    store: Arc<dyn Store>,
+    pii: PiiCipher,
+    clock: Arc<dyn Clock>,
+    sms: Arc<dyn SmsSender>,
+    verifier: Arc<dyn IdentityVerifier>,
+    limiter: IpLimiter,
+    sessions: SessionService,
+    audit: Audit,
+    otp: OtpPolicy,
+}
+
+/// What the account services are built from.
+#[derive(Clone)]
+pub struct AccountSetup {
+    pub pii: PiiCipher,
+    pub clock: Arc<dyn Clock>,
+    /// None: texts go to the outbox table (the development default).
+    pub sms: Option<Arc<dyn SmsSender>>,
+    pub verifier: Arc<dyn IdentityVerifier>,
+    pub limits: IpLimits,
+}
+
+impl AccountService {
+    pub(crate) fn new(
+        store: Arc<dyn Store>,
+        setup: &AccountSetup,
+        sessions: SessionService,
+    ) -> Self {
+        let sms = setup.sms.clone().unwrap_or_else(|| {
+            Arc::new(OutboxSms::new(
+                store.clone(),
+                setup.pii.clone(),
+                setup.clock.clone(),
+            ))
+        });
+        Self {
+            audit: Audit::new(store.clone(), setup.clock.clone()),
+            store,
+            pii: setup.pii.clone(),
+            clock: setup.clock.clone(),
+            sms,
+            verifier: setup.verifier.clone(),
+            limiter: IpLimiter::new(setup.limits),
+            sessions,
+            otp: OtpPolicy::default(),
+        }
+    }
+
+    fn today(&self) -> CivilDate {
+        CivilDate::in_china(self.clock.now())
+    }
+
+    /// The live citizen with this id; a session whose citizen was erased signs in nobody.
+    async fn live_citizen(&self, id: i64) -> Result<crate::store::CitizenRecord> {
+        match self.store.citizen(id).await? {
+            Some(c) if c.deleted_at.is_none() => Ok(c),
+            _ => Err(Error::SignInRequired),
+        }
+    }
+}
+
+/// Whole minutes to tell someone to wait, rounded up and at least 1.
+pub(crate) fn minutes_up(secs: i64) -> i64 {
+    ((secs + 59) / 60).max(1)
+}

@@ -1,0 +1,47 @@
+use super::columns;
+use crate::clock::Clock;
+use crate::pii::PiiCipher;
+use crate::store::NewOutbox;
+use crate::{Result, Store};
+use async_trait::async_trait;
+use domain::Phone;
+use std::sync::Arc;
+
+/// Sends a text message. Production plugs in the carrier gateway the province contracts.
+#[async_trait]
+pub trait SmsSender: Send + Sync + 'static {
+    async fn send(&self, to: &Phone, body: &str) -> Result<()>;
+}
+
+/// The default sender: records each text in the outbox table (recipient encrypted), where a
+/// relay would pick it up and where `/dev/outbox` shows it in development.
+pub struct OutboxSms {
+    store: Arc<dyn Store>,
+    pii: PiiCipher,
+    clock: Arc<dyn Clock>,
+}
+
+impl OutboxSms {
+    pub fn new(store: Arc<dyn Store>, pii: PiiCipher, clock: Arc<dyn Clock>) -> Self {
+        Self { store, pii, clock }
+    }
+}
+
+#[async_trait]
+impl SmsSender for OutboxSms {
+    async fn send(&self, to: &Phone, body: &str) -> Result<()> {
+        let message = NewOutbox {
+            channel: "sms",
+            recipient_enc: self.pii.encrypt(to.as_str(), columns::OUTBOX_RECIPIENT),
+            recipient_index: self
+                .pii
+                .blind_index(to.as_str(), columns::OUTBOX_RECIPIENT)
+                .to_vec(),
+            recipient_masked: to.masked(),
+            body: body.to_owned(),
+            created_at: self.clock.now(),
+        };
+        self.store.push_outbox(&message).await?;
+        Ok(())
+    }
+}
