@@ -76,3 +76,96 @@ pub fn visits(n: u8) -> String {
 pub fn depth(numeral: &str) -> String {
     format!("{numeral} 级")
 }
+
+// Accounts: sign-in, 实名认证, family, addresses, 长辈版.
+pub const SIGN_IN: &str = "登录";
+pub const SIGN_IN_TITLE: &str = "手机号登录";
+pub const SIGN_IN_LEAD: &str = "未注册的手机号验证后将自动创建账号。";
+pub const SIGN_IN_REQUIRED: &str = "请先登录";
+pub const SIGN_IN_REQUIRED_BODY: &str = "登录后可以预约、申办、查看办件进度。";
+pub const SIGN_IN_OR_UP: &str = "登录 / 注册";
+pub const SIGN_OUT: &str = "退出登录";
+pub const PHONE: &str = "手机号码";
+pub const PHONE_HINT: &str = "中国大陆 11 位手机号码";
+pub const CODE_LABEL: &str = "短信验证码";
+pub const CODE_HINT: &str = "6 位数字，5 分钟内有效";
+pub const SEND_CODE: &str = "获取验证码";
+pub const RESEND_CODE: &str = "重新获取验证码";
+pub const CHANGE_PHONE: &str = "更换手机号";
+pub const DEV_OUTBOX: &str = "开发环境：在短信发件箱查看验证码";
+pub const OUTBOX_TITLE: &str = "短信发件箱（开发环境）";
+pub const OUTBOX_EMPTY: &str = "还没有发出的短信。";
+pub const FORBIDDEN_TITLE: &str = "没有权限";
+pub const FORBIDDEN_BODY: &str = "您没有权限查看或办理此项内容。";
+
+pub const ME_GUEST_TITLE: &str = "您还没有登录";
+pub const VERIFY: &str = "实名认证";
+pub const VERIFY_LEAD: &str = "实名认证后才能预约和申办。请填写与身份证一致的姓名和号码，信息加密保存，仅用于办理您申请的事项。";
+pub const VERIFY_GO: &str = "去实名认证";
+pub const VERIFIED: &str = "已实名";
+pub const NOT_VERIFIED: &str = "未实名";
+pub const NAME: &str = "姓名";
+pub const NAME_HINT: &str = "与身份证上的姓名一致，少数民族姓名中间的点可输入 ·";
+pub const ID_NUMBER: &str = "身份证号码";
+pub const ID_HINT: &str = "18 位，最后一位可能是 X";
+pub const SUBMIT_VERIFY: &str = "提交认证";
+
+pub const FAMILY: &str = "家庭成员";
+pub const FAMILY_LEAD: &str = "添加家人后，可以为家人预约和申办（如新生儿出生“一件事”、父母退休“一件事”），每次代办都会记录。";
+pub const FAMILY_EMPTY: &str = "还没有添加家庭成员。";
+pub const FAMILY_ADD: &str = "添加家庭成员";
+pub const FAMILY_NEEDS_VERIFY: &str = "完成实名认证后才能添加家庭成员。";
+pub const RELATION: &str = "与您的关系";
+pub const CHOOSE: &str = "请选择";
+pub const MEMBER_ID_HINT: &str = "子女尚未落户的可不填";
+pub const NO_ID_YET: &str = "暂无身份证号码";
+pub const REMOVE: &str = "删除";
+pub const REMOVE_MEMBER: &str = "删除该家庭成员";
+
+pub const ADDRESSES: &str = "收件地址";
+pub const ADDRESSES_LEAD: &str = "办理结果可邮寄到家时使用。";
+pub const ADDRESSES_EMPTY: &str = "还没有保存收件地址。";
+pub const ADDRESS_ADD: &str = "添加收件地址";
+pub const RECIPIENT: &str = "收件人";
+pub const CONTACT_PHONE: &str = "联系电话";
+pub const REGION: &str = "所在地区";
+pub const REGION_HINT: &str = "省、市、区县，如 河南省郑州市金水区";
+pub const ADDRESS_DETAIL: &str = "详细地址";
+pub const ADDRESS_DETAIL_HINT: &str = "街道、门牌号、楼栋和房间号";
+pub const SAVE: &str = "保存";
+
+pub const ELDER: &str = "长辈版";
+pub const ELDER_LEAD: &str = "长辈版字号更大、按钮更大、一行只放一项，看得清、点得准。在任何页面点右上角的“长辈版”也可以切换。";
+pub const ELDER_ON: &str = "切换到长辈版";
+pub const ELDER_OFF: &str = "切换到标准版";
+pub const ELDER_SWITCH_ON: &str = "长辈版";
+pub const ELDER_SWITCH_OFF: &str = "标准版";
+pub const ELDER_STATE_ON: &str = "已开启";
+pub const ELDER_STATE_OFF: &str = "未开启";
+
+pub const ERASE: &str = "注销账号";
+pub const ERASE_LEAD: &str = "注销后：手机号、姓名、身份证号码、家庭成员和收件地址将被删除，无法恢复；已提交的办件记录会匿名保留，以备查询和监督。如有正在办理的事项，建议办结后再注销。";
+pub const ERASE_CONFIRM: &str = "确认注销";
+pub const ERASE_DONE: &str = "账号已注销，您的个人信息已删除。";
+
+// Staff.
+pub const STAFF_AREA: &str = "工作人员";
+pub const STAFF_SIGN_IN: &str = "工作人员登录";
+pub const USERNAME: &str = "用户名";
+pub const PASSWORD: &str = "密码";
+pub const STAFF_HOME: &str = "工作台";
+pub const STAFF_ACCOUNTS: &str = "人员账号管理";
+pub const STAFF_NEW: &str = "新建账号";
+pub const STAFF_CREATE: &str = "创建账号";
+pub const STAFF_EDIT: &str = "编辑账号";
+pub const ROLE: &str = "角色";
+pub const HALL: &str = "所属大厅";
+pub const NO_HALL: &str = "不限大厅";
+pub const DEPARTMENTS: &str = "负责部门";
+pub const ACTIVE: &str = "启用";
+pub const INACTIVE: &str = "已停用";
+pub const LOCKED: &str = "已锁定";
+pub const RESET_PASSWORD: &str = "重置密码";
+pub const FIRST_PASSWORD: &str = "初始密码（只显示这一次，请当面交给本人）";
+pub const NEW_PASSWORD: &str = "新密码（只显示这一次，请当面交给本人）";
+pub const SAVED: &str = "已保存";

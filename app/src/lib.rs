@@ -4,8 +4,12 @@
 
 pub mod api;
 pub mod components;
+pub mod forms;
 pub mod i18n;
 pub mod routes;
+pub mod session;
 mod shell;
 
+pub use forms::{FORM_PAGES, Posted};
+pub use session::{ClientIp, SiteMode};
 pub use shell::{App, shell};

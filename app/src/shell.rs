@@ -1,5 +1,5 @@
 use crate::components::layout::Tab;
-use crate::routes::{GuidePage, HomePage, NotFound, UnderConstruction};
+use crate::routes::*;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
@@ -10,9 +10,11 @@ use leptos_router::{
 
 /// The HTML document around every page (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // 长辈版 is one class on the root: every page scales through the CSS variables.
+    let elder = crate::session::elder().then_some("elder");
     view! {
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang="zh-CN" class=elder>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
@@ -51,7 +53,19 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/guide/:code") view=GuidePage ssr=SsrMode::Async/>
                 <Route path=path!("/services") view=|| view! { <UnderConstruction tab=Tab::Services/> }/>
                 <Route path=path!("/progress") view=|| view! { <UnderConstruction tab=Tab::Progress/> }/>
-                <Route path=path!("/me") view=|| view! { <UnderConstruction tab=Tab::Me/> }/>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/me") view=MePage ssr=SsrMode::Async/>
+                <Route path=path!("/me/verify") view=VerifyPage ssr=SsrMode::Async/>
+                <Route path=path!("/me/elder") view=ElderPage ssr=SsrMode::Async/>
+                <Route path=path!("/me/family") view=FamilyPage ssr=SsrMode::Async/>
+                <Route path=path!("/me/family/:id") view=FamilyMemberPage ssr=SsrMode::Async/>
+                <Route path=path!("/me/addresses") view=AddressesPage ssr=SsrMode::Async/>
+                <Route path=path!("/me/delete") view=ErasePage ssr=SsrMode::Async/>
+                <Route path=path!("/dev/outbox") view=DevOutboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff") view=StaffSignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/home") view=StaffHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/accounts") view=StaffAccountsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/accounts/:id") view=StaffAccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=|| view! { <UnderConstruction title=crate::i18n::SEARCH_BUTTON/> }/>
             </Routes>
         </Router>

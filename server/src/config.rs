@@ -16,6 +16,18 @@ pub struct Config {
     pub seed_demo: bool,
     /// `BANSHI_REQUEST_TIMEOUT_SECS` (default 15).
     pub request_timeout_secs: u64,
+    /// `BANSHI_ENV`: `development` (default: plain-HTTP cookies, `/dev/outbox`, a generated
+    /// key under `data/`) or `production` (Secure cookies, `BANSHI_PII_KEY` required).
+    pub production: bool,
+    /// `BANSHI_PII_KEY`: 64 hex characters, the master key for personal data at rest.
+    pub pii_key: Option<String>,
+    /// `BANSHI_PII_KEY_FILE` (development, default `data/pii.key`): where a generated key lives.
+    pub pii_key_file: PathBuf,
+    /// `BANSHI_IP_SENDS_PER_HOUR` (default 30) and `BANSHI_IP_TRIES_PER_10_MIN` (default 60).
+    pub ip_limits: backend::accounts::IpLimits,
+    /// `BANSHI_CLIENT_IP_HEADER`: behind a trusted proxy, the header it puts the caller's
+    /// address in (e.g. `x-real-ip`); unset, the peer address of the connection is used.
+    pub client_ip_header: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +62,26 @@ impl Config {
             })
         }
         let seed: String = parsed(&get, "BANSHI_SEED_DEMO", "true")?;
+        let env: String = parsed(&get, "BANSHI_ENV", "development")?;
+        let production = match env.as_str() {
+            "development" | "dev" => false,
+            "production" | "prod" => true,
+            _ => {
+                return Err(ConfigError::Invalid {
+                    name: "BANSHI_ENV",
+                    value: env,
+                    why: "use development or production".into(),
+                });
+            }
+        };
+        let pii_key = get("BANSHI_PII_KEY").filter(|k| !k.trim().is_empty());
+        if production && pii_key.is_none() {
+            return Err(ConfigError::Invalid {
+                name: "BANSHI_PII_KEY",
+                value: String::new(),
+                why: "production needs the personal-data master key (64 hex characters)".into(),
+            });
+        }
         Ok(Self {
             database_url: get("BANSHI_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/banshi.db".into()),
@@ -62,6 +94,18 @@ impl Config {
                 "0" | "false" | "no" | "off"
             ),
             request_timeout_secs: parsed(&get, "BANSHI_REQUEST_TIMEOUT_SECS", "15")?,
+            production,
+            pii_key,
+            pii_key_file: get("BANSHI_PII_KEY_FILE")
+                .unwrap_or_else(|| "data/pii.key".into())
+                .into(),
+            ip_limits: backend::accounts::IpLimits {
+                sends_per_hour: parsed(&get, "BANSHI_IP_SENDS_PER_HOUR", "30")?,
+                tries_per_10_min: parsed(&get, "BANSHI_IP_TRIES_PER_10_MIN", "60")?,
+            },
+            client_ip_header: get("BANSHI_CLIENT_IP_HEADER")
+                .map(|h| h.trim().to_ascii_lowercase())
+                .filter(|h| !h.is_empty()),
         })
     }
 
@@ -108,6 +152,21 @@ mod tests {
             text.contains("BANSHI_ADDR") && text.contains("localhost"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn production_refuses_to_start_without_a_key() {
+        let err =
+            Config::from_lookup(|n| (n == "BANSHI_ENV").then(|| "production".into())).unwrap_err();
+        assert!(err.to_string().contains("BANSHI_PII_KEY"), "{err}");
+        let config = Config::from_lookup(|n| match n {
+            "BANSHI_ENV" => Some("production".into()),
+            "BANSHI_PII_KEY" => Some("ab".repeat(32)),
+            _ => None,
+        })
+        .unwrap();
+        assert!(config.production);
+        assert!(!Config::from_lookup(|_| None).unwrap().production);
     }
 
     #[test]

@@ -16,13 +16,13 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// Forms and server-function calls are small; anything bigger is refused before it is read.
-const BODY_LIMIT: usize = 64 * 1024;
+pub(crate) const BODY_LIMIT: usize = 64 * 1024;
 
 /// For responses that set no policy of their own (assets, server functions, probes). Pages
 /// set a stricter-but-scripted one with their nonce (`app::components::layout::security`).
 const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-pub fn apply(router: Router, timeout: Duration) -> Router {
+pub fn apply(router: Router, timeout: Duration, client_ip_header: Option<String>) -> Router {
     let headers = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -47,6 +47,10 @@ pub fn apply(router: Router, timeout: Duration) -> Router {
     // Listed innermost first; the header layer is last so that every response — a page, a
     // refused body, a timeout, a panic — leaves with the same headers.
     router
+        .layer(axum::middleware::from_fn(refuse_cross_site))
+        .layer(axum::middleware::from_fn(move |request, next| {
+            note_client_ip(client_ip_header.clone(), request, next)
+        }))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
@@ -54,7 +58,13 @@ pub fn apply(router: Router, timeout: Duration) -> Router {
             timeout,
         ))
         .layer(axum::middleware::map_response(explain_bare_errors))
-        .layer(TraceLayer::new_for_http())
+        // The path only: query strings can carry what a citizen typed, and logs keep nothing
+        // personal.
+        .layer(TraceLayer::new_for_http().make_span_with(
+            |request: &axum::http::Request<Body>| {
+                tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+            },
+        ))
         .layer(CatchPanicLayer::custom(calm_panic_response))
         .layer(headers)
 }
@@ -73,6 +83,61 @@ pub fn pkg_assets(dir: &Path, hashed: bool) -> SetResponseHeader<ServeDir, Heade
         header::CACHE_CONTROL,
         HeaderValue::from_static(cache),
     )
+}
+
+/// Only POST changes state, and only from our own pages: a browser names the page's site in
+/// `Sec-Fetch-Site` (all current browsers) or `Origin`; anything from another site is refused
+/// before it reaches a form or server function. Requests without either header come from
+/// programs, not from a victim's browser, and are let through.
+async fn refuse_cross_site(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let safe = matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+    );
+    if safe || is_same_site(request.headers()) {
+        return next.run(request).await;
+    }
+    tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+    calm_page(StatusCode::FORBIDDEN)
+}
+
+fn is_same_site(headers: &axum::http::HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (text("origin"), text("host")) {
+        (Some(origin), Some(host)) => {
+            let authority = origin.split_once("://").map_or("", |(_, rest)| rest);
+            authority.eq_ignore_ascii_case(host)
+        }
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+/// Records the caller's address for rate limits and the audit log: the trusted proxy's
+/// header when one is configured, otherwise the connection's peer.
+async fn note_client_ip(
+    header: Option<String>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let from_header = header.as_deref().and_then(|name| {
+        let value = request.headers().get(name)?.to_str().ok()?;
+        // X-Forwarded-For style lists: the proxy appends the address it saw last.
+        value.rsplit(',').next().map(|v| v.trim().to_owned())
+    });
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string());
+    let ip = from_header.or(peer).unwrap_or_default();
+    request.extensions_mut().insert(app::ClientIp(ip));
+    next.run(request).await
 }
 
 /// A panic is logged with its message; the citizen sees a calm page, nothing internal.
@@ -110,6 +175,10 @@ fn calm_page(status: StatusCode) -> Response<Body> {
             "您提交的内容超过了允许的大小，请精简后重试。",
         ),
         StatusCode::NOT_FOUND => ("页面不存在", "您访问的内容不存在，请返回首页重新查找。"),
+        StatusCode::FORBIDDEN => (
+            "请求被拒绝",
+            "为保护您的账号安全，来自其他网站的提交已被拒绝。请在本站页面上重新操作。",
+        ),
         s if s.is_client_error() => ("请求有误", "请求无法处理，请返回上一页重试。"),
         _ => (
             "服务暂时不可用",

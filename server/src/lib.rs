@@ -2,6 +2,7 @@
 //! How 办事 runs: configuration, state, the axum router and its layers, start-up and shutdown.
 
 mod config;
+mod forms;
 mod health;
 mod layers;
 mod router;
@@ -12,6 +13,7 @@ pub use router::router;
 pub use state::AppState;
 
 use axum::serve::ListenerExt;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 
@@ -19,6 +21,8 @@ use tokio::net::TcpListener;
 pub enum StartError {
     #[error("store: {0}")]
     Store(#[from] backend::Error),
+    #[error("personal-data key: {0}")]
+    Pii(#[from] backend::pii::PiiError),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: std::net::SocketAddr,
@@ -39,7 +43,50 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         }
     }
     tracing::info!(store = store.kind(), "store ready");
-    Ok(AppState::new(config, store))
+    let setup = backend::AccountSetup {
+        pii: pii_cipher(&config)?,
+        clock: Arc::new(backend::clock::SystemClock),
+        sms: None,
+        verifier: Arc::new(backend::accounts::AcceptValidNumbers),
+        limits: config.ip_limits,
+    };
+    let services = backend::Services::new(store, setup);
+    if services.staff.count().await? == 0 {
+        tracing::warn!(
+            "no staff account yet: create the first admin with `banshi create-admin <username>`"
+        );
+    }
+    Ok(AppState::new(config, services))
+}
+
+/// The key for personal data: from configuration, or in development a generated one kept
+/// under `data/` (never in production: losing it would lose every ID number stored).
+fn pii_cipher(config: &Config) -> Result<backend::pii::PiiCipher, StartError> {
+    let key = match &config.pii_key {
+        Some(key) => key.clone(),
+        None => {
+            let (key, created) = backend::pii::dev_master_key(&config.pii_key_file)?;
+            let path = config.pii_key_file.display();
+            if created {
+                tracing::warn!(%path, "generated a development key for personal data; set BANSHI_PII_KEY in production");
+            } else {
+                tracing::warn!(%path, "using the development key for personal data");
+            }
+            key
+        }
+    };
+    Ok(backend::pii::PiiCipher::from_hex(&key)?)
+}
+
+/// `banshi create-admin <username> [name]`: prepares the store and adds an admin account,
+/// printing its generated password once.
+pub async fn create_admin(
+    config: Config,
+    username: &str,
+    name: &str,
+) -> Result<String, StartError> {
+    let state = prepare(config).await?;
+    Ok(state.services.staff.create_admin(username, name).await?)
 }
 
 /// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
@@ -57,7 +104,8 @@ pub async fn start(config: Config) -> Result<(), StartError> {
             tracing::warn!(%error, "cannot set TCP_NODELAY");
         }
     });
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("办事 stopped");

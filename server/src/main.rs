@@ -1,6 +1,6 @@
 //! `banshi`: serves the app. Configuration comes from the environment (see `config.rs`).
 
-use server::{Config, start};
+use server::{Config, create_admin, start};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -18,6 +18,30 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(command) = args.first() {
+        return match (command.as_str(), args.get(1)) {
+            ("create-admin", Some(username)) => {
+                let name = args.get(2).map_or("系统管理员", String::as_str);
+                match create_admin(config, username, name).await {
+                    Ok(password) => {
+                        println!("管理员 {username} 已创建。初始密码（只显示这一次）：{password}");
+                        std::process::ExitCode::SUCCESS
+                    }
+                    Err(error) => {
+                        eprintln!("未能创建管理员：{error}");
+                        std::process::ExitCode::FAILURE
+                    }
+                }
+            }
+            _ => {
+                eprintln!(
+                    "用法：banshi                     启动服务\n      banshi create-admin <用户名> [姓名]   创建管理员账号"
+                );
+                std::process::ExitCode::from(2)
+            }
+        };
+    }
     match start(config).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {

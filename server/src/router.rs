@@ -1,9 +1,10 @@
 use crate::AppState;
+use crate::forms;
 use crate::health::{healthz, readyz};
 use crate::layers;
 use app::{App, shell};
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{
     AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
@@ -15,29 +16,41 @@ use std::time::Duration;
 /// The whole HTTP surface: health probes, Leptos pages and server functions, hashed assets
 /// under `/pkg`, other files from the site root, and the app's 404 for everything else.
 pub fn router(state: AppState) -> Router {
-    let services = state.services.clone();
-    // Every page and server fn gets the services and a fresh CSP nonce.
-    let context = move || {
-        provide_context(services.clone());
-        leptos::nonce::provide_nonce();
-    };
+    let context = page_context(&state);
     let options = state.leptos_options.clone();
     let pkg_dir = Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     let timeout = Duration::from_secs(state.config.request_timeout_secs);
+    let client_ip_header = state.config.client_ip_header.clone();
 
-    let app = Router::new()
+    let mut app = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .leptos_routes_with_context(&state, route_list(), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
-        })
+        });
+    for path in app::FORM_PAGES {
+        app = app.route(path, post(forms::form_page));
+    }
+    let app = app
         .nest_service("/pkg", layers::pkg_assets(&pkg_dir, options.hash_files))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
         .with_state(state);
-    layers::apply(app, timeout)
+    layers::apply(app, timeout, client_ip_header)
+}
+
+/// What every page and server function gets in context: the services, how this deployment
+/// treats cookies and development pages, and a fresh CSP nonce.
+pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let services = state.services.clone();
+    let mode = state.site_mode();
+    move || {
+        provide_context(services.clone());
+        provide_context(mode);
+        leptos::nonce::provide_nonce();
+    }
 }
 
 /// The app's routes, listed once per process. Listing renders the app in a special mode

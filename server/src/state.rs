@@ -1,6 +1,6 @@
 use crate::Config;
 use axum::extract::FromRef;
-use backend::{Services, Store};
+use backend::Services;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 
@@ -13,11 +13,19 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(config: Config, store: Arc<dyn Store>) -> Self {
+    pub fn new(config: Config, services: Services) -> Self {
         Self {
             leptos_options: config.leptos_options(),
-            services: Services::new(store),
+            services,
             config: Arc::new(config),
+        }
+    }
+
+    /// How the app should treat this deployment (cookies, development pages).
+    pub fn site_mode(&self) -> app::SiteMode {
+        app::SiteMode {
+            secure_cookies: self.config.production,
+            dev_tools: !self.config.production,
         }
     }
 }

@@ -1,60 +1,13 @@
 //! The HTTP surface, request by request through the real router (pages, server functions,
 //! probes, headers) on a fresh SQLite database seeded with the demo catalogue.
 
-use axum::Router;
+mod support;
+
 use axum::body::Body;
-use axum::http::{Request, Response, StatusCode, header};
-use http_body_util::BodyExt;
-use server::{Config, prepare, router};
-use std::sync::atomic::{AtomicU32, Ordering};
-use tower::ServiceExt;
+use axum::http::{Request, StatusCode, header};
+use support::{app, app_at, fresh_db_url, get, header, send};
 
 const TRANSFER: &str = "11410100MB1957846X4000107001"; // 不动产转移登记（二手房买卖）
-
-static COUNTER: AtomicU32 = AtomicU32::new(0);
-
-async fn app() -> Router {
-    app_at(&fresh_db_url()).await
-}
-
-fn fresh_db_url() -> String {
-    let db = std::env::temp_dir().join(format!(
-        "banshi_http_{}_{}.db",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_file(&db);
-    format!("sqlite://{}", db.display())
-}
-
-async fn app_at(url: &str) -> Router {
-    let url = url.to_owned();
-    let config =
-        Config::from_lookup(|name| (name == "BANSHI_DATABASE_URL").then(|| url.clone())).unwrap();
-    router(prepare(config).await.expect("app starts"))
-}
-
-async fn send(app: &Router, request: Request<Body>) -> (Response<()>, String) {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes();
-    (
-        Response::from_parts(parts, ()),
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
-}
-
-async fn get(app: &Router, uri: &str) -> (Response<()>, String) {
-    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-fn header(response: &Response<()>, name: header::HeaderName) -> &str {
-    response
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-}
 
 #[tokio::test]
 async fn home_lists_hot_services_and_the_weekend_notice() {

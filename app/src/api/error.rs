@@ -9,8 +9,14 @@ use std::fmt;
 pub enum AppError {
     /// The record does not exist, or is not the asker's to see.
     NotFound,
-    /// Input that does not parse; the message says what is wrong with it.
+    /// Input that does not parse, or a rule refusing it; the message says what and why.
     BadInput(String),
+    /// The page or action needs someone signed in (a citizen, or staff under `/staff`).
+    SignInRequired,
+    /// Signed in, but not allowed to do this.
+    Forbidden,
+    /// Too many tries from one place; the message says how long to wait.
+    TooMany(String),
     /// Something failed on our side; nothing internal is said.
     Unavailable,
     /// The request never made it (network, encoding).
@@ -21,7 +27,9 @@ impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotFound => f.write_str("没有找到您要的内容"),
-            Self::BadInput(why) => f.write_str(why),
+            Self::BadInput(why) | Self::TooMany(why) => f.write_str(why),
+            Self::SignInRequired => f.write_str("请先登录"),
+            Self::Forbidden => f.write_str("您没有权限进行此操作"),
             Self::Unavailable => f.write_str("服务暂时不可用，请稍后重试"),
             Self::Transport => f.write_str("网络不稳定，请检查网络后重试"),
         }
@@ -48,6 +56,9 @@ impl AppError {
         match self {
             Self::NotFound => 404,
             Self::BadInput(_) => 400,
+            Self::SignInRequired => 401,
+            Self::Forbidden => 403,
+            Self::TooMany(_) => 429,
             Self::Unavailable | Self::Transport => 503,
         }
     }
@@ -69,6 +80,10 @@ impl From<backend::Error> for AppError {
     fn from(error: backend::Error) -> Self {
         match error {
             backend::Error::NotFound => Self::NotFound,
+            backend::Error::Invalid(why) => Self::BadInput(why),
+            backend::Error::SignInRequired => Self::SignInRequired,
+            backend::Error::Forbidden => Self::Forbidden,
+            backend::Error::RateLimited { message, .. } => Self::TooMany(message),
             cause => {
                 tracing::error!(error = %cause, "request failed in the backend");
                 Self::Unavailable

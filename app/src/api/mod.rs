@@ -1,11 +1,15 @@
 //! Server functions: each gets the services from context, parses its input into domain types,
 //! calls one backend service and maps the error to a user-safe one.
 
+mod account;
 mod catalog;
 mod error;
+mod staff;
 
+pub use account::*;
 pub use catalog::*;
 pub use error::AppError;
+pub use staff::*;
 
 /// Runs a server function's body and, when it fails, answers with the error's status.
 #[cfg(feature = "ssr")]

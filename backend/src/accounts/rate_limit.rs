@@ -32,8 +32,11 @@ pub(crate) enum Bucket {
 #[derive(Clone)]
 pub struct IpLimiter {
     limits: IpLimits,
-    windows: Arc<Mutex<HashMap<(Bucket, String), (i64, u32)>>>,
+    windows: Arc<Mutex<HashMap<(Bucket, String), Window>>>,
 }
+
+/// When the current window began, and how many requests it has seen.
+type Window = (i64, u32);
 
 /// Entries are swept once the map holds this many, so a flood of addresses cannot grow it
 /// without bound.

@@ -45,3 +45,25 @@ impl SmsSender for OutboxSms {
         Ok(())
     }
 }
+
+impl super::AccountService {
+    /// The outbox, newest first: every text, or those to `phone` when it parses. For the
+    /// development outbox page only.
+    pub async fn outbox(&self, phone: &str) -> Result<Vec<domain::OutboxMessage>> {
+        let index = Phone::parse(phone).ok().map(|p| {
+            self.pii
+                .blind_index(p.as_str(), columns::OUTBOX_RECIPIENT)
+                .to_vec()
+        });
+        let rows = self.store.outbox(index.as_deref(), 50).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| domain::OutboxMessage {
+                at: r.created_at,
+                channel: r.channel,
+                recipient_masked: r.recipient_masked,
+                body: r.body,
+            })
+            .collect())
+    }
+}

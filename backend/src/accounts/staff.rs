@@ -58,7 +58,8 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password(&crate::random::password()).unwrap_or_default())
 }
 
-fn member(r: StaffRecord) -> Result<StaffMember> {
+/// `now` drops a lock-out that has run out, so pages show only a lock in force.
+fn member(r: StaffRecord, now: i64) -> Result<StaffMember> {
     let role = StaffRole::parse(&r.role)
         .ok_or_else(|| Error::Corrupt(format!("staff.role = {}", r.role)))?;
     Ok(StaffMember {
@@ -69,7 +70,7 @@ fn member(r: StaffRecord) -> Result<StaffMember> {
         hall_code: r.hall_code,
         departments: r.departments,
         active: r.active,
-        locked_until: r.locked_until,
+        locked_until: r.locked_until.filter(|until| *until > now),
     })
 }
 
@@ -172,7 +173,7 @@ impl StaffService {
             return Ok(None);
         };
         match self.store.staff_member(id).await? {
-            Some(s) if s.active => Ok(Some(member(s)?)),
+            Some(s) if s.active => Ok(Some(member(s, self.clock.now())?)),
             _ => Ok(None),
         }
     }
@@ -203,13 +204,16 @@ impl StaffService {
             .all_staff()
             .await?
             .into_iter()
-            .map(member)
+            .map(|s| member(s, self.clock.now()))
             .collect()
     }
 
     pub async fn get(&self, actor: &StaffMember, id: i64) -> Result<StaffMember> {
         Self::require_admin(actor)?;
-        member(self.store.staff_member(id).await?.ok_or(Error::NotFound)?)
+        member(
+            self.store.staff_member(id).await?.ok_or(Error::NotFound)?,
+            self.clock.now(),
+        )
     }
 
     /// Checks a staff form against the catalogue: a real role, hall and departments.
@@ -287,7 +291,10 @@ impl StaffService {
                 username.as_str()
             )));
         };
-        let member = member(self.store.staff_member(id).await?.ok_or(Error::NotFound)?)?;
+        let member = member(
+            self.store.staff_member(id).await?.ok_or(Error::NotFound)?,
+            self.clock.now(),
+        )?;
         Ok((member, password))
     }
 

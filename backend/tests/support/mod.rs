@@ -67,10 +67,10 @@ pub async fn seeded(url: &str) -> Arc<dyn Store> {
 macro_rules! on_both_stores {
     ($($test:ident),* $(,)?) => {
         mod sqlite {
-            $(#[tokio::test] async fn $test() { super::$test(crate::support::sqlite_url().await).await })*
+            $(#[tokio::test] async fn $test() { super::$test($crate::support::sqlite_url().await).await })*
         }
         mod postgres {
-            $(#[tokio::test] async fn $test() { super::$test(crate::support::postgres_url().await).await })*
+            $(#[tokio::test] async fn $test() { super::$test($crate::support::postgres_url().await).await })*
         }
     };
 }

@@ -1,8 +1,10 @@
 use crate::i18n;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The blue bar at the top of every page. With `back`, a 返回 link leads there. The title
-/// names the area, not the page: each page's own `<h1>` is in its content.
+/// names the area, not the page: each page's own `<h1>` is in its content. On the right, the
+/// 长辈版 switch, on every page, so that whoever needs large type finds it at once.
 #[component]
 pub fn AppBar(
     /// The page's title, read out first by screen readers.
@@ -14,8 +16,38 @@ pub fn AppBar(
 ) -> impl IntoView {
     view! {
         <header class="app-bar">
-            {back.map(|href| view! { <a class="app-bar__back" href=href aria-label=i18n::BACK>"‹"</a> })}
+            {back
+                .filter(|href| !href.is_empty())
+                .map(|href| view! { <a class="app-bar__back" href=href aria-label=i18n::BACK>"‹"</a> })}
             <p class="app-bar__title">{title}</p>
+            <ElderSwitch/>
         </header>
+    }
+}
+
+/// A one-button form to `/me/elder`, which flips 长辈版 and comes back here.
+#[component]
+pub fn ElderSwitch() -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    let search = search.trim_start_matches('?');
+    let here = if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
+    };
+    let on = crate::session::elder();
+    let (value, label, hint) = if on {
+        ("0", i18n::ELDER_SWITCH_OFF, i18n::ELDER_OFF)
+    } else {
+        ("1", i18n::ELDER_SWITCH_ON, i18n::ELDER_ON)
+    };
+    view! {
+        <form class="app-bar__elder" method="post" action="/me/elder">
+            <input type="hidden" name="on" value=value/>
+            <input type="hidden" name="back" value=here/>
+            <button class="app-bar__elder-button" type="submit" aria-label=hint>{label}</button>
+        </form>
     }
 }

@@ -1,10 +1,12 @@
 mod app_bar;
+mod frame;
 mod notice;
 #[cfg(feature = "ssr")]
 mod security;
 mod tab_bar;
 
-pub use app_bar::AppBar;
+pub use app_bar::{AppBar, ElderSwitch};
+pub use frame::{Frame, StaffFrame};
 pub use notice::Notice;
 #[cfg(feature = "ssr")]
 pub use security::set_security_headers;

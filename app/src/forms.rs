@@ -1,0 +1,125 @@
+//! Forms post to the page they are on (see `server/src/forms.rs`): the page renders again
+//! with the posted fields in context, does the action through its server function, and then
+//! redirects (success) or shows the error beside what was typed. No WASM is needed, and a
+//! form works the same with JavaScript off.
+
+use leptos::prelude::*;
+
+/// Paths whose pages accept a form post (axum path syntax). Listed once, next to nothing
+/// else, so the server registers exactly these for POST.
+pub const FORM_PAGES: &[&str] = &[
+    "/login",
+    "/me",
+    "/me/verify",
+    "/me/elder",
+    "/me/family",
+    "/me/family/{id}",
+    "/me/addresses",
+    "/me/delete",
+    "/staff",
+    "/staff/home",
+    "/staff/accounts",
+    "/staff/accounts/{id}",
+];
+
+/// The fields of the form posted to the page being rendered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Posted(Vec<(String, String)>);
+
+impl Posted {
+    pub fn new(fields: Vec<(String, String)>) -> Self {
+        Self(fields)
+    }
+
+    /// The first value of `name`, or "" when absent.
+    pub fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every value of `name` (checkbox groups).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .collect()
+    }
+
+    /// Which button sent the form (`name="intent"`), for pages with several.
+    pub fn intent(&self) -> String {
+        self.get("intent")
+    }
+}
+
+/// The form posted to this page, if this request is one.
+pub fn posted() -> Option<Posted> {
+    use_context::<Posted>()
+}
+
+/// What was typed into `name` in the posted form, to show again after an error.
+pub fn typed(name: &str) -> String {
+    posted().map(|p| p.get(name)).unwrap_or_default()
+}
+
+/// Sends the browser on to `path` once this page is rendered (a 302 after a form post).
+pub fn go(path: &str) {
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(path);
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
+/// A one-time key for a form that creates something, so that submitting it twice (a double
+/// tap, a retry on a flaky network) creates it once. A re-rendered form keeps its key.
+pub fn form_key(posted: Option<&Posted>) -> String {
+    if let Some(key) = posted
+        .map(|p| p.get("request_key"))
+        .filter(|k| !k.is_empty())
+    {
+        return key;
+    }
+    #[cfg(feature = "ssr")]
+    return backend::random::form_key();
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
+/// Where to go back to after a form, from a field the page put there: only paths on this
+/// site (a leading "/", not "//"), so a crafted link cannot send anyone elsewhere.
+pub fn local_path(raw: &str, fallback: &str) -> String {
+    let ok = raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\');
+    if ok {
+        raw.to_owned()
+    } else {
+        fallback.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path("/me/family", "/me"), "/me/family");
+        for bad in ["https://evil.example", "//evil.example", "/\\evil", ""] {
+            assert_eq!(local_path(bad, "/me"), "/me", "{bad}");
+        }
+    }
+
+    #[test]
+    fn fields_by_name() {
+        let p = Posted::new(vec![
+            ("intent".into(), "add".into()),
+            ("departments".into(), "bdc".into()),
+            ("departments".into(), "sw".into()),
+        ]);
+        assert_eq!(p.intent(), "add");
+        assert_eq!(p.all("departments"), ["bdc", "sw"]);
+        assert_eq!(p.get("missing"), "");
+    }
+}
