@@ -54,8 +54,16 @@ bash bench/size.sh --check | tee "$logs/size.txt"
 step "Playwright (390×844 phone; JavaScript on and off)"
 port="$(bash scripts/free-port.sh)"
 rm -f "$logs/e2e.db"
-BANSHI_ADDR="127.0.0.1:$port" BANSHI_DATABASE_URL="sqlite://$logs/e2e.db" BANSHI_SITE_ROOT=target/site \
-  target/release/banshi >"$logs/server.log" 2>&1 &
+# Debug logging on purpose: the personal-data scan below reads everything the server wrote.
+export BANSHI_DATABASE_URL="sqlite://$logs/e2e.db" BANSHI_SITE_ROOT=target/site \
+  BANSHI_PII_KEY_FILE="$logs/pii.key" BANSHI_IP_SENDS_PER_HOUR=10000 BANSHI_IP_TRIES_PER_10_MIN=10000 \
+  BANSHI_LOG=debug
+# The first admin, made the documented way; its password is printed once.
+E2E_ADMIN_PASSWORD="$(target/release/banshi create-admin e2e-admin 'E2E 管理员' 2>>"$logs/server.log" \
+  | sed -n 's/.*初始密码（只显示这一次）：//p')"
+[ -n "$E2E_ADMIN_PASSWORD" ] || { echo "create-admin printed no password" >&2; tail -n 20 "$logs/server.log" >&2; exit 1; }
+export E2E_ADMIN_PASSWORD
+BANSHI_ADDR="127.0.0.1:$port" target/release/banshi >>"$logs/server.log" 2>&1 &
 server_pid=$!
 export BASE_URL="http://127.0.0.1:$port"
 sleep 1
@@ -85,6 +93,12 @@ if [ "$shutdown_status" -ne 0 ] || ! grep -q "办事 stopped" "$logs/server.log"
   e2e_status=1
 else
   echo "stopped cleanly (exit 0)"
+fi
+
+step "personal data: none in clear in the server log or the database file"
+python3 scripts/pii-scan.py --self-test
+if ! python3 scripts/pii-scan.py "$logs/server.log" "$logs/e2e.db" "$logs/e2e.db-wal"; then
+  e2e_status=1
 fi
 
 step "summary"

@@ -65,10 +65,16 @@ pub fn typed(name: &str) -> String {
     posted().map(|p| p.get(name)).unwrap_or_default()
 }
 
-/// Sends the browser on to `path` once this page is rendered (a 302 after a form post).
+/// Sends the browser on to `path` once this page is rendered: a 302 whatever the request
+/// accepts, and an error status set later does not undo it (`AppError::set_status`).
 pub fn go(path: &str) {
     #[cfg(feature = "ssr")]
-    leptos_axum::redirect(path);
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(location) = http::HeaderValue::from_str(path)
+    {
+        response.insert_header(http::header::LOCATION, location);
+        response.set_status(http::StatusCode::FOUND);
+    }
     #[cfg(not(feature = "ssr"))]
     let _ = path;
 }

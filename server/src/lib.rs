@@ -50,13 +50,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         verifier: Arc::new(backend::accounts::AcceptValidNumbers),
         limits: config.ip_limits,
     };
-    let services = backend::Services::new(store, setup);
-    if services.staff.count().await? == 0 {
-        tracing::warn!(
-            "no staff account yet: create the first admin with `banshi create-admin <username>`"
-        );
-    }
-    Ok(AppState::new(config, services))
+    Ok(AppState::new(config, backend::Services::new(store, setup)))
 }
 
 /// The key for personal data: from configuration, or in development a generated one kept
@@ -93,6 +87,11 @@ pub async fn create_admin(
 pub async fn start(config: Config) -> Result<(), StartError> {
     let addr = config.addr;
     let state = prepare(config).await?;
+    if state.services.staff.count().await? == 0 {
+        tracing::warn!(
+            "no staff account yet: create the first admin with `banshi create-admin <username>`"
+        );
+    }
     let listener = TcpListener::bind(addr)
         .await
         .map_err(|source| StartError::Listen { addr, source })?;

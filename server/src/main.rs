@@ -10,6 +10,8 @@ async fn main() -> std::process::ExitCode {
             EnvFilter::try_from_env("BANSHI_LOG")
                 .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
+        // Logs to stderr: stdout is for what a command prints (create-admin's password).
+        .with_writer(std::io::stderr)
         .init();
     let config = match Config::from_env() {
         Ok(config) => config,

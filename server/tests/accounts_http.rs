@@ -319,6 +319,11 @@ async fn nobody_sees_or_changes_another_citizens_records() {
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let (response, _) = get(&app, "/me/family").await;
     assert_eq!(
+        response.status(),
+        StatusCode::FOUND,
+        "signed out: sent to sign in"
+    );
+    assert_eq!(
         header(&response, header::LOCATION),
         "/login?next=/me/family"
     );
@@ -370,6 +375,7 @@ async fn staff_pages_and_functions_refuse_citizens() {
     let citizen = sign_in(&app, "13500000001").await;
 
     let (response, _) = get_as(&app, "/staff/accounts", &citizen).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(
         header(&response, header::LOCATION),
         "/staff",

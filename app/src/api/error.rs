@@ -64,11 +64,19 @@ impl AppError {
     }
 
     /// Sets this error's status on the response being built (a page or a server function
-    /// call; server functions otherwise answer every error with 500).
+    /// call; server functions otherwise answer every error with 500). A redirect already
+    /// decided (a page sending someone to sign in) stands: the error is then not shown.
     #[cfg(feature = "ssr")]
     pub fn set_status(&self) {
-        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-            && let Ok(status) = http::StatusCode::from_u16(self.status())
+        let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else {
+            return;
+        };
+        let redirecting = response.0.read().is_ok_and(|parts| {
+            parts.headers.contains_key(http::header::LOCATION)
+                || parts.status.is_some_and(|s| s.is_redirection())
+        });
+        if let Ok(status) = http::StatusCode::from_u16(self.status())
+            && !redirecting
         {
             response.set_status(status);
         }
