@@ -52,18 +52,19 @@ pub async fn send_code(phone: String, send_key: String) -> Result<CodeSentView, 
     .await
 }
 
-/// 登录: on success the session cookie is set (a new token each time) and 长辈版 follows the
-/// account's preference.
+/// 登录: on success the session cookie is set (a new token each time). 长辈版 on either side
+/// (this browser, or the account from an earlier visit) stays on for both.
 #[server(endpoint = "sign-in", prefix = "/api")]
 pub async fn sign_in(phone: String, code: String) -> Result<(), AppError> {
     super::answer(async move {
-        let signed = super::services()?
-            .accounts
-            .sign_in(&phone, &code, &client_ip())
-            .await?;
+        let services = super::services()?;
+        let ip = client_ip();
+        let signed = services.accounts.sign_in(&phone, &code, &ip).await?;
         set_cookie(CITIZEN_COOKIE, &signed.token, "/", None);
         if signed.elder {
             set_cookie(ELDER_COOKIE, "1", "/", Some(ELDER_MAX_AGE));
+        } else if crate::session::elder() {
+            services.accounts.set_elder(signed.citizen_id, true, &ip).await?;
         }
         Ok(())
     })

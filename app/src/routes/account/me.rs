@@ -71,7 +71,7 @@ fn SignedIn(profile: Profile) -> impl IntoView {
                     <a class="menu__item" href="/me/elder">
                         {i18n::ELDER}
                         <span class="menu__state">
-                            {if profile.elder { i18n::ELDER_STATE_ON } else { i18n::ELDER_STATE_OFF }}
+                            {if crate::session::elder() { i18n::ELDER_STATE_ON } else { i18n::ELDER_STATE_OFF }}
                         </span>
                     </a>
                 </li>
