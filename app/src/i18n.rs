@@ -80,7 +80,8 @@ pub fn depth(numeral: &str) -> String {
 // Accounts: sign-in, 实名认证, family, addresses, 长辈版.
 pub const SIGN_IN: &str = "登录";
 pub const SIGN_IN_TITLE: &str = "手机号登录";
-pub const SIGN_IN_LEAD: &str = "未注册的手机号验证后将自动创建账号。";
+pub const SIGN_IN_LEAD: &str =
+    "未注册的手机号验证后将自动创建账号。手机号仅用于登录和办事通知，加密保存。";
 pub const SIGN_IN_REQUIRED: &str = "请先登录";
 pub const SIGN_IN_REQUIRED_BODY: &str = "登录后可以预约、申办、查看办件进度。";
 pub const SIGN_IN_OR_UP: &str = "登录 / 注册";
@@ -105,7 +106,7 @@ pub const VERIFY_GO: &str = "去实名认证";
 pub const VERIFIED: &str = "已实名";
 pub const NOT_VERIFIED: &str = "未实名";
 pub const NAME: &str = "姓名";
-pub const NAME_HINT: &str = "与身份证上的姓名一致，少数民族姓名中间的点可输入 ·";
+pub const NAME_HINT: &str = "与身份证上的姓名一致";
 pub const ID_NUMBER: &str = "身份证号码";
 pub const ID_HINT: &str = "18 位，最后一位可能是 X";
 pub const SUBMIT_VERIFY: &str = "提交认证";

@@ -307,6 +307,40 @@ async fn family_members_are_their_owners_only(url: String) {
     assert!(refused.contains("已在您的家庭成员中"), "{refused}");
     assert_eq!(s.accounts.family(alice).await.unwrap().len(), 2);
 
+    // The same newborn twice (no number to tell them apart) is refused, as is a second spouse,
+    // and a parent younger than the citizen.
+    let again = MemberForm {
+        request_key: "add-6".into(),
+        ..form.clone()
+    };
+    let refused = message(s.accounts.add_family_member(alice, &again, IP).await);
+    assert!(refused.contains("请勿重复添加"), "{refused}");
+    let wife = MemberForm {
+        name: "李娜".into(),
+        relation: "spouse".into(),
+        id_number: ID_B.into(),
+        request_key: "add-7".into(),
+    };
+    s.accounts.add_family_member(alice, &wife, IP).await.unwrap();
+    let second = MemberForm {
+        id_number: "110105195001010012".into(),
+        request_key: "add-8".into(),
+        ..wife.clone()
+    };
+    let refused = message(s.accounts.add_family_member(alice, &second, IP).await);
+    assert!(refused.contains("您已添加配偶"), "{refused}");
+    let young_parent = MemberForm {
+        name: "王大明".into(),
+        relation: "parent".into(),
+        id_number: "110105202401010030".into(),
+        request_key: "add-9".into(),
+    };
+    let refused = message(s.accounts.add_family_member(alice, &young_parent, IP).await);
+    assert!(refused.contains("父母的出生日期应早于"), "{refused}");
+    let resent = s.accounts.add_family_member(alice, &wife, IP).await.unwrap();
+    assert_eq!(resent.relation, domain::Relation::Spouse, "a resent form is not a second spouse");
+    assert_eq!(s.accounts.family(alice).await.unwrap().len(), 3);
+
     // Bob sees nothing of Alice's, and cannot remove it.
     assert!(s.accounts.family(bob).await.unwrap().is_empty());
     assert!(matches!(
@@ -321,7 +355,7 @@ async fn family_members_are_their_owners_only(url: String) {
         .remove_family_member(alice, newborn.id, IP)
         .await
         .unwrap();
-    assert_eq!(s.accounts.family(alice).await.unwrap().len(), 1);
+    assert_eq!(s.accounts.family(alice).await.unwrap().len(), 2);
 }
 
 async fn addresses_are_kept_and_shown_to_their_owner(url: String) {

@@ -64,7 +64,10 @@ pub async fn sign_in(phone: String, code: String) -> Result<(), AppError> {
         if signed.elder {
             set_cookie(ELDER_COOKIE, "1", "/", Some(ELDER_MAX_AGE));
         } else if crate::session::elder() {
-            services.accounts.set_elder(signed.citizen_id, true, &ip).await?;
+            services
+                .accounts
+                .set_elder(signed.citizen_id, true, &ip)
+                .await?;
         }
         Ok(())
     })

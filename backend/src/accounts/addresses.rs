@@ -22,10 +22,7 @@ impl AccountService {
         self.live_citizen(citizen).await?;
         let mut out = Vec::new();
         for a in self.store.addresses(citizen).await? {
-            let detail = self
-                .pii
-                .decrypt(&a.detail_enc, columns::ADDRESS_DETAIL)
-                .map_err(|e| Error::Corrupt(e.to_string()))?;
+            let detail = self.decrypt(&a.detail_enc, columns::ADDRESS_DETAIL)?;
             out.push(PostalAddress {
                 id: a.id,
                 recipient_masked: a.recipient_masked,

@@ -28,6 +28,24 @@ fn member(record: MemberRecord) -> Result<FamilyMember> {
 }
 
 impl AccountService {
+    /// Is a member of `relation` named `name` without an ID number listed already?
+    fn has_unnumbered(
+        &self,
+        existing: &[MemberRecord],
+        relation: Relation,
+        name: &PersonName,
+    ) -> Result<bool> {
+        for m in existing
+            .iter()
+            .filter(|m| m.relation == relation.as_str() && m.id_masked.is_none())
+        {
+            if self.decrypt(&m.name_enc, columns::MEMBER_NAME)? == name.as_str() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     pub async fn family(&self, citizen: i64) -> Result<Vec<FamilyMember>> {
         self.live_citizen(citizen).await?;
         self.store
@@ -76,10 +94,36 @@ impl AccountService {
         if index.is_some() && index == record.id_index {
             return Err(Error::invalid("不能把自己添加为家庭成员"));
         }
-        if self.store.family(citizen).await?.len() >= MAX_MEMBERS {
+        let existing = self.store.family(citizen).await?;
+        // The same form again: the member it added the first time.
+        if let Some(done) = existing.iter().find(|m| m.request_key == form.request_key) {
+            return self.family_member(citizen, done.id).await;
+        }
+        if existing.len() >= MAX_MEMBERS {
             return Err(Error::Invalid(format!(
                 "最多可添加 {MAX_MEMBERS} 位家庭成员"
             )));
+        }
+        if relation.only_one() && existing.iter().any(|m| m.relation == relation.as_str()) {
+            return Err(Error::Invalid(format!(
+                "您已添加{}；如需更换，请先删除原来的",
+                relation.label()
+            )));
+        }
+        if id.is_none() && self.has_unnumbered(&existing, relation, &name)? {
+            return Err(Error::Invalid(format!(
+                "已添加过未填身份证号码的{}“{}”，请勿重复添加",
+                relation.label(),
+                name.masked()
+            )));
+        }
+        if let (Some(id), Some(own)) = (&id, &record.id_enc) {
+            let own = self.decrypt(own, columns::CITIZEN_ID)?;
+            let own =
+                IdNumber::parse(&own, self.today()).map_err(|e| Error::Corrupt(e.to_string()))?;
+            if let Some(why) = relation.birth_mismatch(id.birth_date(), own.birth_date()) {
+                return Err(Error::invalid(why));
+            }
         }
         let new = NewMember {
             citizen_id: citizen,

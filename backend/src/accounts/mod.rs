@@ -95,6 +95,13 @@ impl AccountService {
         }
     }
 
+    /// Decrypts a stored value; failing means the key or the row is wrong, not the input.
+    fn decrypt(&self, stored: &[u8], column: &str) -> Result<String> {
+        self.pii
+            .decrypt(stored, column)
+            .map_err(|e| Error::Corrupt(format!("{column}: {e}")))
+    }
+
     fn today(&self) -> CivilDate {
         CivilDate::in_china(self.clock.now())
     }

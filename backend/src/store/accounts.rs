@@ -12,6 +12,7 @@ pub struct CitizenRecord {
     pub phone_masked: Option<String>,
     pub name_masked: Option<String>,
     pub id_masked: Option<String>,
+    pub id_enc: Option<Vec<u8>>,
     pub id_index: Option<Vec<u8>>,
     pub verified_at: Option<i64>,
     pub elder: bool,
@@ -30,9 +31,11 @@ pub struct SealedIdentity {
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct MemberRecord {
     pub id: i64,
+    pub name_enc: Vec<u8>,
     pub name_masked: String,
     pub relation: String,
     pub id_masked: Option<String>,
+    pub request_key: String,
     pub created_at: i64,
 }
 

@@ -161,8 +161,8 @@ macro_rules! accounts_queries {
 
             async fn citizen(&self, id: i64) -> $crate::Result<Option<$crate::store::CitizenRecord>> {
                 Ok(sqlx::query_as(
-                    "SELECT id, phone_masked, name_masked, id_masked, id_index, verified_at, elder, \
-                     deleted_at FROM citizens WHERE id = $1",
+                    "SELECT id, phone_masked, name_masked, id_masked, id_enc, id_index, verified_at, \
+                     elder, deleted_at FROM citizens WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
@@ -231,7 +231,8 @@ macro_rules! accounts_queries {
 
             async fn family(&self, citizen_id: i64) -> $crate::Result<Vec<$crate::store::MemberRecord>> {
                 Ok(sqlx::query_as(
-                    "SELECT id, name_masked, relation, id_masked, created_at FROM family_members \
+                    "SELECT id, name_enc, name_masked, relation, id_masked, request_key, created_at \
+                     FROM family_members \
                      WHERE citizen_id = $1 ORDER BY id",
                 )
                 .bind(citizen_id)
@@ -245,7 +246,8 @@ macro_rules! accounts_queries {
                 member_id: i64,
             ) -> $crate::Result<Option<$crate::store::MemberRecord>> {
                 Ok(sqlx::query_as(
-                    "SELECT id, name_masked, relation, id_masked, created_at FROM family_members \
+                    "SELECT id, name_enc, name_masked, relation, id_masked, request_key, created_at \
+                     FROM family_members \
                      WHERE citizen_id = $1 AND id = $2",
                 )
                 .bind(citizen_id)

@@ -14,14 +14,7 @@ pub enum OtpError {
 impl OtpCode {
     /// Spaces are ignored, and full-width digits (from some Chinese keyboards) accepted.
     pub fn parse(raw: &str) -> Result<Self, OtpError> {
-        let digits: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-                other => other,
-            })
-            .collect();
+        let digits = crate::plain_number(raw);
         if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Self(digits))
         } else {

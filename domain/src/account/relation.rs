@@ -1,3 +1,4 @@
+use crate::CivilDate;
 use serde::{Deserialize, Serialize};
 
 /// How a family member is related to the citizen who added them.
@@ -37,6 +38,25 @@ impl Relation {
     pub fn may_lack_id(self) -> bool {
         self == Self::Child
     }
+
+    /// Why a member born on `member` cannot be this relation of a citizen born on `citizen`,
+    /// if they cannot: a parent is born before, a child after.
+    pub fn birth_mismatch(self, member: CivilDate, citizen: CivilDate) -> Option<&'static str> {
+        match self {
+            Self::Parent if member >= citizen => {
+                Some("父母的出生日期应早于您的出生日期，请核对身份证号码")
+            }
+            Self::Child if member <= citizen => {
+                Some("子女的出生日期应晚于您的出生日期，请核对身份证号码")
+            }
+            _ => None,
+        }
+    }
+
+    /// One spouse at a time.
+    pub fn only_one(self) -> bool {
+        self == Self::Spouse
+    }
 }
 
 #[cfg(test)]
@@ -51,5 +71,19 @@ mod tests {
         assert_eq!(Relation::parse("friend"), None);
         assert!(Relation::Child.may_lack_id());
         assert!(!Relation::Spouse.may_lack_id() && !Relation::Parent.may_lack_id());
+    }
+
+    #[test]
+    fn parents_are_born_before_and_children_after() {
+        let me = CivilDate::new(1985, 3, 12).unwrap();
+        let older = CivilDate::new(1960, 1, 1).unwrap();
+        let younger = CivilDate::new(2015, 6, 1).unwrap();
+        assert_eq!(Relation::Parent.birth_mismatch(older, me), None);
+        assert!(Relation::Parent.birth_mismatch(younger, me).is_some());
+        assert!(Relation::Parent.birth_mismatch(me, me).is_some());
+        assert_eq!(Relation::Child.birth_mismatch(younger, me), None);
+        assert!(Relation::Child.birth_mismatch(older, me).is_some());
+        assert_eq!(Relation::Spouse.birth_mismatch(younger, me), None);
+        assert!(Relation::Spouse.only_one() && !Relation::Child.only_one());
     }
 }

@@ -42,10 +42,10 @@ const PROVINCES: [u8; 35] = [
 ];
 
 impl IdNumber {
-    /// Parses what a citizen typed (spaces around it ignored, lower-case x accepted), checking
-    /// the birth date against `today`.
+    /// Parses what a citizen typed (spaces and full-width digits undone, lower-case x
+    /// accepted), checking the birth date against `today`.
     pub fn parse(raw: &str, today: CivilDate) -> Result<Self, IdError> {
-        let text = raw.trim().to_ascii_uppercase();
+        let text = super::plain_number(raw).to_ascii_uppercase();
         let count = text.chars().count();
         if count != 18 {
             return Err(IdError::Length(count));
@@ -148,6 +148,12 @@ mod tests {
     fn lower_case_x_and_spaces_are_normalised() {
         let id = IdNumber::parse("  11010519491231002x ", today()).unwrap();
         assert_eq!(id.as_str(), "11010519491231002X");
+        for typed in [
+            "110105 19491231 002X",
+            "１１０１０５１９４９１２３１００２ｘ",
+        ] {
+            assert_eq!(IdNumber::parse(typed, today()).unwrap(), id, "{typed}");
+        }
     }
 
     #[test]

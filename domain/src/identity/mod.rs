@@ -6,8 +6,10 @@ mod id_number;
 mod mask;
 mod person_name;
 mod phone;
+mod typed;
 
 pub use id_number::{IdError, IdNumber, Sex};
 pub use mask::mask_middle;
 pub use person_name::{NameError, PersonName};
 pub use phone::{Phone, PhoneError};
+pub use typed::plain_number;

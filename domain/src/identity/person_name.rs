@@ -15,6 +15,8 @@ pub enum NameError {
     Length,
     #[error("姓名只能包含汉字、字母和间隔号“·”")]
     Character,
+    #[error("间隔号“·”只能在姓名中间，且不能连用")]
+    Dot,
 }
 
 const MAX_CHARS: usize = 30;
@@ -22,14 +24,25 @@ const MAX_CHARS: usize = 30;
 impl PersonName {
     /// Trims what was typed and turns the look-alike dots people type (•, ., ・, ．) into "·".
     pub fn parse(raw: &str) -> Result<Self, NameError> {
-        let text: String = raw
-            .trim()
+        let dotted: String = raw
             .chars()
             .map(|c| match c {
                 '•' | '.' | '・' | '．' | '‧' => '·',
                 other => other,
             })
             .collect();
+        // Spaces between Chinese characters (张 三) are not part of the name; between Latin
+        // words (Li Ming) one space is.
+        let mut text = String::new();
+        for word in dotted.split_whitespace() {
+            let join = text.chars().last().is_some_and(|last| {
+                !is_han(last) && !word.starts_with(is_han) && last != '·' && !word.starts_with('·')
+            });
+            if join {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
         if text.is_empty() {
             return Err(NameError::Empty);
         }
@@ -38,9 +51,11 @@ impl PersonName {
             return Err(NameError::Length);
         }
         let allowed = |c: char| is_han(c) || c.is_ascii_alphabetic() || c == '·' || c == ' ';
-        let edges_ok = !text.starts_with('·') && !text.ends_with('·');
-        if !text.chars().all(allowed) || !edges_ok || text.contains("··") {
+        if !text.chars().all(allowed) {
             return Err(NameError::Character);
+        }
+        if text.starts_with('·') || text.ends_with('·') || text.contains("··") {
+            return Err(NameError::Dot);
         }
         Ok(Self(text))
     }
@@ -49,12 +64,13 @@ impl PersonName {
         &self.0
     }
 
-    /// 张*三 / *三: the surname's first character and the last character only.
+    /// *三 / 张*三: the last character, and the first when there are more than two, around a
+    /// single star, so the mask does not tell the name's length either.
     pub fn masked(&self) -> String {
         let chars: Vec<char> = self.0.chars().collect();
         match chars.len() {
             0..=2 => format!("*{}", chars.last().copied().unwrap_or('*')),
-            n => format!("{}{}{}", chars[0], "*".repeat(n - 2), chars[n - 1]),
+            n => format!("{}*{}", chars[0], chars[n - 1]),
         }
     }
 }
@@ -102,6 +118,9 @@ mod tests {
             PersonName::parse(" 阿依古丽•买买提 ").unwrap().as_str(),
             "阿依古丽·买买提"
         );
+        assert_eq!(PersonName::parse("张 三").unwrap().as_str(), "张三");
+        assert_eq!(PersonName::parse("张\u{3000}三").unwrap().as_str(), "张三");
+        assert_eq!(PersonName::parse("Li  Ming").unwrap().as_str(), "Li Ming");
     }
 
     #[test]
@@ -110,14 +129,16 @@ mod tests {
         assert_eq!(PersonName::parse("张"), Err(NameError::Length));
         assert_eq!(PersonName::parse(&"张".repeat(31)), Err(NameError::Length));
         assert_eq!(PersonName::parse("张3"), Err(NameError::Character));
-        assert_eq!(PersonName::parse("·张三"), Err(NameError::Character));
+        assert_eq!(PersonName::parse("·张三"), Err(NameError::Dot));
+        assert_eq!(PersonName::parse("阿依··买买提"), Err(NameError::Dot));
         assert_eq!(PersonName::parse("<b>张三"), Err(NameError::Character));
     }
 
     #[test]
     fn masks_all_but_the_ends() {
         assert_eq!(PersonName::parse("张三").unwrap().masked(), "*三");
-        assert_eq!(PersonName::parse("欧阳娜娜").unwrap().masked(), "欧**娜");
+        assert_eq!(PersonName::parse("欧阳娜娜").unwrap().masked(), "欧*娜");
+        assert_eq!(PersonName::parse("王小明").unwrap().masked(), "王*明");
         assert!(!format!("{:?}", PersonName::parse("欧阳娜娜").unwrap()).contains("阳娜"));
     }
 }

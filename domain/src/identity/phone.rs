@@ -20,10 +20,7 @@ pub enum PhoneError {
 
 impl Phone {
     pub fn parse(raw: &str) -> Result<Self, PhoneError> {
-        let compact: String = raw
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}'))
-            .collect();
+        let compact = super::plain_number(raw);
         let digits = compact
             .strip_prefix("+86")
             .or_else(|| compact.strip_prefix("0086"))
@@ -80,6 +77,14 @@ impl From<Phone> for String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn full_width_digits_from_chinese_keyboards() {
+        assert_eq!(
+            Phone::parse("１３８１２３４５６７８").unwrap().as_str(),
+            "13812345678"
+        );
+    }
 
     #[test]
     fn accepts_common_typed_forms() {
