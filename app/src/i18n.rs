@@ -80,6 +80,7 @@ pub fn depth(numeral: &str) -> String {
 // Accounts: sign-in, 实名认证, family, addresses, 长辈版.
 pub const SIGN_IN: &str = "登录";
 pub const SIGN_IN_TITLE: &str = "手机号登录";
+pub const SIGN_IN_TO_GO_ON: &str = "请先登录，登录后将继续刚才的操作。";
 pub const SIGN_IN_LEAD: &str =
     "未注册的手机号验证后将自动创建账号。手机号仅用于登录和办事通知，加密保存。";
 pub const SIGN_IN_REQUIRED: &str = "请先登录";
@@ -136,7 +137,7 @@ pub const ADDRESS_DETAIL_HINT: &str = "街道、门牌号、楼栋和房间号";
 pub const SAVE: &str = "保存";
 
 pub const ELDER: &str = "长辈版";
-pub const ELDER_LEAD: &str = "长辈版字号更大、按钮更大、一行只放一项，看得清、点得准。在任何页面点右上角的“长辈版”也可以切换。";
+pub const ELDER_LEAD: &str = "长辈版字号更大、按钮更大、一行只放一项，看得清、点得准。在任何页面点右上角的“长辈版 / 标准版”按钮也可以切换。";
 pub const ELDER_ON: &str = "切换到长辈版";
 pub const ELDER_OFF: &str = "切换到标准版";
 pub const ELDER_SWITCH_ON: &str = "长辈版";
@@ -147,6 +148,7 @@ pub const ELDER_STATE_OFF: &str = "未开启";
 pub const ERASE: &str = "注销账号";
 pub const ERASE_LEAD: &str = "注销后：手机号、姓名、身份证号码、家庭成员和收件地址将被删除，无法恢复；已提交的办件记录会匿名保留，以备查询和监督。如有正在办理的事项，建议办结后再注销。";
 pub const ERASE_CONFIRM: &str = "确认注销";
+pub const ERASE_CHECK: &str = "我已了解：注销后个人信息将被删除，无法恢复";
 pub const ERASE_DONE: &str = "账号已注销，您的个人信息已删除。";
 
 // Staff.

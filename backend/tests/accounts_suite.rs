@@ -321,7 +321,10 @@ async fn family_members_are_their_owners_only(url: String) {
         id_number: ID_B.into(),
         request_key: "add-7".into(),
     };
-    s.accounts.add_family_member(alice, &wife, IP).await.unwrap();
+    s.accounts
+        .add_family_member(alice, &wife, IP)
+        .await
+        .unwrap();
     let second = MemberForm {
         id_number: "110105195001010012".into(),
         request_key: "add-8".into(),
@@ -337,8 +340,16 @@ async fn family_members_are_their_owners_only(url: String) {
     };
     let refused = message(s.accounts.add_family_member(alice, &young_parent, IP).await);
     assert!(refused.contains("父母的出生日期应早于"), "{refused}");
-    let resent = s.accounts.add_family_member(alice, &wife, IP).await.unwrap();
-    assert_eq!(resent.relation, domain::Relation::Spouse, "a resent form is not a second spouse");
+    let resent = s
+        .accounts
+        .add_family_member(alice, &wife, IP)
+        .await
+        .unwrap();
+    assert_eq!(
+        resent.relation,
+        domain::Relation::Spouse,
+        "a resent form is not a second spouse"
+    );
     assert_eq!(s.accounts.family(alice).await.unwrap().len(), 3);
 
     // Bob sees nothing of Alice's, and cannot remove it.

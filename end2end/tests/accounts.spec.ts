@@ -2,6 +2,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 // Each project (JavaScript on / off) and test uses its own phone number and ID number, so the
 // two projects can run at once against one server (one verified account per ID number).
+const jsOn = (info: TestInfo) => info.project.name === 'phone-js';
 const projectDigit = (info: TestInfo) => (info.project.name === 'phone-js' ? 1 : 2);
 
 /** 139, the project, the test, then six random digits: unique within a run and across reruns. */
@@ -97,7 +98,9 @@ test('a citizen signs in with a texted code, verifies their real name, adds fami
   // 长辈版 from the top bar, on this very page, and it stays on.
   const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   expect(await bodySize()).toBe(16);
+  const saved = jsOn(info) ? page.waitForResponse((r) => r.url().endsWith('/api/elder')) : null;
   await page.getByRole('button', { name: '切换到长辈版' }).click();
+  if (saved) expect((await saved).status()).toBe(200);
   await expect(page).toHaveURL('/me/family');
   await expect(page.locator('html')).toHaveClass(/elder/);
   expect(await bodySize()).toBe(20);
@@ -113,6 +116,29 @@ test('a citizen signs in with a texted code, verifies their real name, adds fami
   await expect(page.getByRole('link', { name: '登录 / 注册' })).toBeVisible();
   await page.goto('/me/family');
   await expect(page).toHaveURL(/\/login\?next=\/me\/family/);
+  expect(errors).toEqual([]);
+});
+
+test('the 长辈版 switch works on any page, and with JavaScript keeps a half-filled form', async ({ page }, info) => {
+  const errors = watchConsole(page);
+  await page.goto('/login?next=/me/family');
+  await expect(page.getByRole('status')).toContainText('请先登录');
+  await page.getByLabel('手机号码').fill('13900001111');
+  const saved = jsOn(info) ? page.waitForResponse((r) => r.url().endsWith('/api/elder')) : null;
+  await page.getByRole('button', { name: '切换到长辈版' }).click();
+  await expect(page.locator('html')).toHaveClass(/elder/);
+  await expect(page).toHaveURL('/login?next=/me/family');
+  await expect(page.getByRole('button', { name: '切换到标准版' })).toBeVisible();
+  if (saved) {
+    // In place: nothing reloaded, so what was typed is still there.
+    expect((await saved).status()).toBe(200);
+    await expect(page.locator('form.app-bar__elder')).toHaveAttribute('data-live', 'true');
+    await expect(page.getByLabel('手机号码')).toHaveValue('13900001111');
+  }
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/elder/);
+  await page.getByRole('button', { name: '切换到标准版' }).click();
+  await expect(page.locator('html')).not.toHaveClass(/elder/);
   expect(errors).toEqual([]);
 });
 

@@ -503,3 +503,21 @@ async fn production_sets_secure_cookies_and_hides_the_outbox() {
     let (response, _) = post(&app, "/me/elder", &[("on", "1"), ("back", "/")], "").await;
     assert!(set_cookie_line(&response, "banshi_elder").contains("; Secure"));
 }
+
+#[tokio::test]
+async fn erasing_an_account_needs_the_box_ticked_and_then_signs_out() {
+    let app = app().await;
+    let session = sign_in(&app, "13300000001").await;
+    let (response, html) = post(&app, "/me/delete", &[], &session).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(html.contains("请先勾选"), "{html}");
+    let (response, _) = post(&app, "/me/delete", &[("confirm", "注销")], &session).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(header(&response, header::LOCATION), "/me?erased=1");
+    assert!(set_cookie_line(&response, "banshi_sid").contains("Max-Age=0"));
+    let (_, html) = get_as(&app, "/me?erased=1", &session).await;
+    assert!(
+        html.contains("账号已注销") && html.contains("登录 / 注册"),
+        "{html}"
+    );
+}

@@ -133,6 +133,33 @@ pub struct Org {
     pub departments: Vec<(String, String)>,
 }
 
+impl Org {
+    /// 不动产、税务 for the codes given, in that order (an unknown code shows as itself).
+    pub fn department_names(&self, codes: &[String]) -> String {
+        codes
+            .iter()
+            .map(|code| {
+                self.departments
+                    .iter()
+                    .find(|(c, _)| c == code)
+                    .map_or(code.as_str(), |(_, name)| name.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+
+    pub fn hall_name(&self, code: Option<&str>) -> Option<String> {
+        let code = code?;
+        Some(
+            self.halls
+                .iter()
+                .find(|(c, _)| c == code)
+                .map_or(code, |(_, name)| name.as_str())
+                .to_owned(),
+        )
+    }
+}
+
 #[server(endpoint = "org", prefix = "/staff/api")]
 pub async fn load_org() -> Result<Org, AppError> {
     super::answer(async {

@@ -1,6 +1,6 @@
 use crate::api::load_home;
 use crate::components::catalog::{SearchBox, ServiceGrid, WeekendNotice};
-use crate::components::layout::{ElderSwitch, Tab, TabBar};
+use crate::components::layout::{ElderToggle, Tab, TabBar};
 use crate::i18n;
 use crate::routes::ErrorNotice;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ pub fn HomePage() -> impl IntoView {
         <header class="app-bar app-bar--home">
             <div class="app-bar__row">
                 <h1 class="app-bar__title">{i18n::APP_NAME}</h1>
-                <ElderSwitch/>
+                <ElderToggle/>
             </div>
             <p class="app-bar__tagline">{i18n::APP_TAGLINE}</p>
             <SearchBox value=String::new()/>

@@ -287,7 +287,7 @@ impl StaffService {
         };
         let Added::Id(id) = self.store.create_staff(&new).await? else {
             return Err(Error::Invalid(format!(
-                "用户名 {} 已被使用",
+                "用户名 {} 已被使用。如果是刚创建的账号而没有记下初始密码，请打开该账号重置密码",
                 username.as_str()
             )));
         };

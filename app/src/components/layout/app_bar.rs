@@ -1,3 +1,4 @@
+use super::ElderSwitch;
 use crate::i18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -20,14 +21,14 @@ pub fn AppBar(
                 .filter(|href| !href.is_empty())
                 .map(|href| view! { <a class="app-bar__back" href=href aria-label=i18n::BACK>"‹"</a> })}
             <p class="app-bar__title">{title}</p>
-            <ElderSwitch/>
+            <ElderToggle/>
         </header>
     }
 }
 
-/// A one-button form to `/me/elder`, which flips 长辈版 and comes back here.
+/// The 长辈版 switch for this page: on or off as the request says, coming back here.
 #[component]
-pub fn ElderSwitch() -> impl IntoView {
+pub fn ElderToggle() -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
     let search = location.search.get_untracked();
@@ -37,17 +38,5 @@ pub fn ElderSwitch() -> impl IntoView {
     } else {
         format!("{path}?{search}")
     };
-    let on = crate::session::elder();
-    let (value, label, hint) = if on {
-        ("0", i18n::ELDER_SWITCH_OFF, i18n::ELDER_OFF)
-    } else {
-        ("1", i18n::ELDER_SWITCH_ON, i18n::ELDER_ON)
-    };
-    view! {
-        <form class="app-bar__elder" method="post" action="/me/elder">
-            <input type="hidden" name="on" value=value/>
-            <input type="hidden" name="back" value=here/>
-            <button class="app-bar__elder-button" type="submit" aria-label=hint>{label}</button>
-        </form>
-    }
+    view! { <ElderSwitch on=crate::session::elder() here/> }
 }

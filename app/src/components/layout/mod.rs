@@ -1,11 +1,13 @@
 mod app_bar;
+mod elder_switch;
 mod frame;
 mod notice;
 #[cfg(feature = "ssr")]
 mod security;
 mod tab_bar;
 
-pub use app_bar::{AppBar, ElderSwitch};
+pub use app_bar::{AppBar, ElderToggle};
+pub use elder_switch::ElderSwitch;
 pub use frame::{Frame, StaffFrame};
 pub use notice::Notice;
 #[cfg(feature = "ssr")]

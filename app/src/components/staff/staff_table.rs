@@ -1,10 +1,11 @@
+use crate::api::Org;
 use crate::i18n;
 use domain::StaffMember;
 use leptos::prelude::*;
 
 /// Every staff account, one row each, linking to its edit page.
 #[component]
-pub fn StaffTable(all: Vec<StaffMember>) -> impl IntoView {
+pub fn StaffTable(all: Vec<StaffMember>, org: Org) -> impl IntoView {
     view! {
         <ul class="menu__list">
             {all.into_iter().map(|m| {
@@ -23,7 +24,7 @@ pub fn StaffTable(all: Vec<StaffMember>) -> impl IntoView {
                                 <span class="badge">{m.role.label()}</span>
                                 {state.map(|s| view! { " "<span class="badge badge--warn">{s}</span> })}
                                 <br/>
-                                <span class="menu__meta">{m.departments.join("、")}</span>
+                                <span class="menu__meta">{org.department_names(&m.departments)}</span>
                             </span>
                         </a>
                     </li>

@@ -58,9 +58,9 @@ pub fn AddressesPage() -> impl IntoView {
                                 <p class="lead">{i18n::ADDRESSES_LEAD}</p>
                                 <AddressList list/>
                             </section>
-                            <section class="card">
+                            <section class="card" id="add">
                                 <h2 class="card__title">{i18n::ADDRESS_ADD}</h2>
-                                <form class="form" method="post" action="/me/addresses">
+                                <form class="form" method="post" action="/me/addresses#add">
                                     <FormError error/>
                                     <Hidden name="request_key" value=key/>
                                     <TextField label=i18n::RECIPIENT name="recipient" value=typed("recipient")

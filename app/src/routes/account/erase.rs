@@ -17,7 +17,7 @@ pub fn ErasePage() -> impl IntoView {
             if let Some(f) = posted() {
                 return match erase_account(f.get("confirm")).await {
                     Ok(()) => {
-                        go("/me");
+                        go("/me?erased=1");
                         Ok(None)
                     }
                     Err(e) => Ok(Some(e.to_string())),
@@ -42,7 +42,10 @@ pub fn ErasePage() -> impl IntoView {
                                 <p>{i18n::ERASE_LEAD}</p>
                                 <form class="form" method="post" action="/me/delete">
                                     <FormError error/>
-                                    <input type="hidden" name="confirm" value="注销"/>
+                                    <label class="check">
+                                        <input type="checkbox" name="confirm" value="注销" required=true/>
+                                        {i18n::ERASE_CHECK}
+                                    </label>
                                     <button class="button button--danger button--block" type="submit">{i18n::ERASE_CONFIRM}</button>
                                 </form>
                             </section>

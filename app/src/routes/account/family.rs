@@ -62,7 +62,7 @@ pub fn FamilyPage() -> impl IntoView {
                                 view! {
                                     <section class="card card--notice">
                                         <p>{i18n::FAMILY_NEEDS_VERIFY}</p>
-                                        <a class="button" href="/me/verify">{i18n::VERIFY_GO}</a>
+                                        <a class="button" href="/me/verify?next=/me/family">{i18n::VERIFY_GO}</a>
                                     </section>
                                 }.into_any()
                             }}
@@ -105,9 +105,10 @@ fn AddMember(error: Option<String>, key: String) -> impl IntoView {
         .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
         .collect::<Vec<_>>();
     view! {
-        <section class="card">
+        <section class="card" id="add">
             <h2 class="card__title">{i18n::FAMILY_ADD}</h2>
-            <form class="form" method="post" action="/me/family">
+            // "#add": after a refused post the page opens at the form and its error.
+            <form class="form" method="post" action="/me/family#add">
                 <FormError error/>
                 <Hidden name="request_key" value=key/>
                 <SelectField label=i18n::RELATION name="relation" options=relations
@@ -115,7 +116,7 @@ fn AddMember(error: Option<String>, key: String) -> impl IntoView {
                 <TextField label=i18n::NAME name="name" value=typed("name") hint=i18n::NAME_HINT
                     maxlength=30 required=true/>
                 <TextField label=i18n::ID_NUMBER name="id_number" value=typed("id_number")
-                    autocomplete="off" hint=i18n::MEMBER_ID_HINT maxlength=20/>
+                    autocomplete="off" hint=i18n::MEMBER_ID_HINT maxlength=24/>
                 <button class="button button--block" type="submit">{i18n::FAMILY_ADD}</button>
             </form>
         </section>

@@ -125,7 +125,9 @@ fn sent_to(phone: &str) -> String {
 
 #[component]
 fn PhoneForm(next: String, phone: String, error: Option<String>) -> impl IntoView {
+    let sent_here = next != "/me";
     view! {
+        {sent_here.then(|| view! { <p class="lead" role="status">{i18n::SIGN_IN_TO_GO_ON}</p> })}
         <p class="lead">{i18n::SIGN_IN_LEAD}</p>
         <form class="form" method="post" action="/login">
             <FormError error/>

@@ -89,7 +89,10 @@ fn SignedIn(profile: Profile) -> impl IntoView {
 #[component]
 fn SignedOut() -> impl IntoView {
     let elder = crate::session::elder();
+    let erased =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("erased").is_some());
     view! {
+        {erased.then(|| view! { <p class="card card--ok" role="status">{i18n::ERASE_DONE}</p> })}
         <section class="card profile">
             <h1 class="card__title">{i18n::ME_GUEST_TITLE}</h1>
             <p>{i18n::SIGN_IN_REQUIRED_BODY}</p>

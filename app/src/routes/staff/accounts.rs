@@ -53,7 +53,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
                                 })}
                                 <section class="card">
                                     <h1 class="card__title">{i18n::STAFF_ACCOUNTS}</h1>
-                                    <StaffTable all/>
+                                    <StaffTable all org=org.clone()/>
                                 </section>
                                 <section class="card">
                                     <h2 class="card__title">{i18n::STAFF_NEW}</h2>

@@ -1,5 +1,5 @@
 use super::staff_sign_in_first;
-use crate::api::{AppError, load_staff_me, staff_sign_out};
+use crate::api::{AppError, load_org, load_staff_me, staff_sign_out};
 use crate::components::layout::StaffFrame;
 use crate::forms::{go, posted};
 use crate::i18n;
@@ -23,7 +23,8 @@ pub fn StaffHomePage() -> impl IntoView {
                 .await
                 .and_then(|me| me.ok_or(AppError::SignInRequired));
             staff_sign_in_first(&me);
-            me.map(Some)
+            let me = me?;
+            Ok(Some((me, load_org().await?)))
         },
     );
     view! {
@@ -33,14 +34,14 @@ pub fn StaffHomePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(None) => ().into_any(),
-                        Ok(Some(me)) => view! {
+                        Ok(Some((me, org))) => view! {
                             <section class="card">
                                 <h1 class="card__title">{i18n::STAFF_HOME}" · "{me.display_name.clone()}</h1>
                                 <dl class="facts">
                                     <dt>{i18n::USERNAME}</dt><dd>{me.username.clone()}</dd>
                                     <dt>{i18n::ROLE}</dt><dd>{me.role.label()}</dd>
-                                    <dt>{i18n::HALL}</dt><dd>{me.hall_code.clone().unwrap_or_else(|| i18n::NO_HALL.to_owned())}</dd>
-                                    <dt>{i18n::DEPARTMENTS}</dt><dd>{me.departments.join("、")}</dd>
+                                    <dt>{i18n::HALL}</dt><dd>{org.hall_name(me.hall_code.as_deref()).unwrap_or_else(|| i18n::NO_HALL.to_owned())}</dd>
+                                    <dt>{i18n::DEPARTMENTS}</dt><dd>{org.department_names(&me.departments)}</dd>
                                 </dl>
                             </section>
                             {(me.role == StaffRole::Admin).then(|| view! {
