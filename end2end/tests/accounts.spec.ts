@@ -90,7 +90,7 @@ test('a citizen signs in with a texted code, verifies their real name, adds fami
   await page.getByLabel('与您的关系').selectOption({ label: '子女' });
   await page.getByLabel('姓名').fill('王小宝');
   await page.getByRole('button', { name: '添加家庭成员' }).click();
-  await expect(page).toHaveURL('/me/family');
+  await expect(page).toHaveURL('/me/family#members');
   const member = page.getByRole('link', { name: /王\*宝/ });
   await expect(member).toContainText('子女');
   await expect(member).toContainText('暂无身份证号码');
@@ -101,7 +101,7 @@ test('a citizen signs in with a texted code, verifies their real name, adds fami
   const saved = jsOn(info) ? page.waitForResponse((r) => r.url().endsWith('/api/elder')) : null;
   await page.getByRole('button', { name: '切换到长辈版' }).click();
   if (saved) expect((await saved).status()).toBe(200);
-  await expect(page).toHaveURL('/me/family');
+  await expect(page).toHaveURL(/\/me\/family(#members)?$/);
   await expect(page.locator('html')).toHaveClass(/elder/);
   expect(await bodySize()).toBe(20);
   await page.setViewportSize({ width: 360, height: 780 });

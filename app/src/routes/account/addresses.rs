@@ -33,7 +33,8 @@ pub fn AddressesPage() -> impl IntoView {
                 None => None,
             };
             if form.is_some() && error.is_none() {
-                go("/me/addresses");
+                // An explicit fragment: the browser would otherwise keep "#add".
+                go("/me/addresses#list");
             }
             let listed = load_addresses().await;
             sign_in_first(&listed, "/me/addresses");
@@ -53,7 +54,7 @@ pub fn AddressesPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok((list, error, key)) => view! {
-                            <section class="card">
+                            <section class="card" id="list">
                                 <h1 class="card__title">{i18n::ADDRESSES}</h1>
                                 <p class="lead">{i18n::ADDRESSES_LEAD}</p>
                                 <AddressList list/>

@@ -27,7 +27,8 @@ pub fn FamilyPage() -> impl IntoView {
                     .await;
                     match added {
                         Ok(_) => {
-                            go("/me/family");
+                            // An explicit fragment: the browser would otherwise keep "#add".
+                            go("/me/family#members");
                             None
                         }
                         Err(e) => Some(e.to_string()),
@@ -51,7 +52,7 @@ pub fn FamilyPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok((verified, members, error, key)) => view! {
-                            <section class="card">
+                            <section class="card" id="members">
                                 <h1 class="card__title">{i18n::FAMILY}</h1>
                                 <p class="lead">{i18n::FAMILY_LEAD}</p>
                                 <MemberList members/>
