@@ -37,8 +37,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    #[cfg(feature = "ssr")]
-    crate::components::layout::set_security_headers();
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() || page == crate::i18n::APP_NAME {

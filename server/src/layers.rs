@@ -47,6 +47,7 @@ pub fn apply(router: Router, timeout: Duration, client_ip_header: Option<String>
     // Listed innermost first; the header layer is last so that every response — a page, a
     // refused body, a timeout, a panic — leaves with the same headers.
     router
+        .layer(axum::middleware::from_fn(page_csp))
         .layer(axum::middleware::from_fn(refuse_cross_site))
         .layer(axum::middleware::from_fn(move |request, next| {
             note_client_ip(client_ip_header.clone(), request, next)
@@ -117,6 +118,31 @@ fn is_same_site(headers: &axum::http::HeaderMap) -> bool {
         (Some(_), None) => false,
         (None, _) => true,
     }
+}
+
+/// A page's CSP carries the nonce its render used (`app::components::layout::record_nonce`
+/// leaves it in the request's slot); written here, after rendering, for every HTML response.
+async fn page_csp(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let slot = app::components::layout::NonceSlot::default();
+    request.extensions_mut().insert(slot.clone());
+    let mut response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let nonce = slot.0.lock().map(|n| n.clone()).unwrap_or_default();
+    if let (true, Some(nonce)) = (html, nonce)
+        && let Ok(value) = HeaderValue::from_str(&app::components::layout::page_policy(&nonce))
+    {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
 }
 
 /// Records the caller's address for rate limits and the audit log: the trusted proxy's

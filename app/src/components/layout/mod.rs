@@ -11,5 +11,5 @@ pub use elder_switch::ElderSwitch;
 pub use frame::{Frame, StaffFrame};
 pub use notice::Notice;
 #[cfg(feature = "ssr")]
-pub use security::set_security_headers;
+pub use security::{NonceSlot, page_policy, record_nonce};
 pub use tab_bar::{Tab, TabBar};
