@@ -157,20 +157,37 @@ fn best_match(
     if doc.name.contains(query) {
         return Some((MatchKind::Name, 0, in_name(query)));
     }
-    // A keyword in the query counts too: "二手房过户要什么材料" names 二手房过户.
+    // The best keyword fit: the keyword itself (0), inside a keyword (1), or a keyword inside
+    // the query (2: "二手房过户要什么材料" names 二手房过户).
     let keyword = |q: &str| {
         doc.keywords
             .iter()
-            .any(|k| k.contains(q) || (k.chars().count() >= 2 && q.contains(k.as_str())))
+            .filter_map(|k| {
+                if k == q {
+                    Some(0)
+                } else if k.contains(q) {
+                    Some(1)
+                } else if k.chars().count() >= 2 && q.contains(k.as_str()) {
+                    Some(2)
+                } else {
+                    None
+                }
+            })
+            .min()
     };
-    if keyword(query) {
-        return Some((MatchKind::Keyword, 0, None));
+    if let Some(tier) = keyword(query) {
+        return Some((MatchKind::Keyword, tier, None));
     }
-    if let Some(v) = variants
-        .iter()
-        .find(|v| doc.name.contains(v.as_str()) || keyword(v))
-    {
-        return Some((MatchKind::Synonym, 0, in_name(v)));
+    let synonym = variants.iter().find_map(|v| {
+        let tier = if doc.name.contains(v.as_str()) {
+            Some(0)
+        } else {
+            keyword(v)
+        };
+        tier.map(|tier| (tier, in_name(v)))
+    });
+    if let Some((tier, highlight)) = synonym {
+        return Some((MatchKind::Synonym, tier, highlight));
     }
     if is_latin(query) {
         // One or two letters match too much to mean anything.
