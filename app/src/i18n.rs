@@ -61,6 +61,8 @@ pub const SCOPE: &str = "通办范围";
 pub const WEEKEND_OK: &str = "周末可办";
 pub const POSTAL_OK: &str = "可邮寄送达";
 pub const BOOKABLE: &str = "可预约";
+pub const BOOK: &str = "预约办理";
+pub const APPLY_ONLINE: &str = "在线申办";
 
 pub const COMING_SOON: &str = "正在建设中";
 
