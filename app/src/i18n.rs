@@ -61,6 +61,8 @@ pub const SCOPE: &str = "通办范围";
 pub const WEEKEND_OK: &str = "周末可办";
 pub const POSTAL_OK: &str = "可邮寄送达";
 pub const BOOKABLE: &str = "可预约";
+pub const BOOK: &str = "预约办理";
+pub const APPLY_ONLINE: &str = "在线申办";
 
 pub const COMING_SOON: &str = "正在建设中";
 
@@ -172,3 +174,34 @@ pub const RESET_PASSWORD: &str = "重置密码";
 pub const FIRST_PASSWORD: &str = "初始密码（只显示这一次，请当面交给本人）";
 pub const NEW_PASSWORD: &str = "新密码（只显示这一次，请当面交给本人）";
 pub const SAVED: &str = "已保存";
+
+// Search and browse.
+pub const SEARCH_TITLE: &str = "搜索";
+pub const SEARCH_RESULTS: &str = "搜索结果";
+pub const SEARCH_EMPTY_PROMPT: &str = "输入事项名称、常用说法或拼音首字母，如 社保卡、落户、sbk。";
+pub const SEARCH_NONE_HINT: &str = "换个说法试试，比如用事项的简称或常用说法；也可以按主题或部门查找，或拨打 12345 政务服务便民热线咨询。";
+pub const BROWSE_THEMES: &str = "主题服务";
+pub const BROWSE_DEPARTMENTS: &str = "按部门查找";
+pub const BROWSE_ALL: &str = "办事";
+pub const THEME_ITEMS: &str = "相关事项";
+pub const STAFF_SEARCH_MISSES: &str = "无结果的搜索";
+pub const SEARCH_MISSES_LEAD: &str =
+    "市民搜索后没有找到任何事项的词，按次数排列。可据此补充事项的关键词或同义词。";
+pub const SEARCH_MISSES_EMPTY: &str = "暂无记录。";
+pub const TIMES: &str = "次数";
+pub const LAST_SEARCHED: &str = "最近";
+
+/// "找到 3 个事项".
+pub fn found(n: usize) -> String {
+    format!("找到 {n} 个相关事项")
+}
+
+/// "没有找到与“驾照”相关的事项".
+pub fn found_none(query: &str) -> String {
+    format!("没有找到与“{query}”相关的事项")
+}
+
+/// "12 项".
+pub fn item_count(n: usize) -> String {
+    format!("{n} 项")
+}

@@ -49,7 +49,9 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/guide/:code") view=GuidePage ssr=SsrMode::Async/>
-                <Route path=path!("/services") view=|| view! { <UnderConstruction tab=Tab::Services/> }/>
+                <Route path=path!("/services") view=BrowsePage ssr=SsrMode::Async/>
+                <Route path=path!("/theme/:slug") view=ThemePage ssr=SsrMode::Async/>
+                <Route path=path!("/department/:code") view=DepartmentPage ssr=SsrMode::Async/>
                 <Route path=path!("/progress") view=|| view! { <UnderConstruction tab=Tab::Progress/> }/>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/me") view=MePage ssr=SsrMode::Async/>
@@ -64,7 +66,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/home") view=StaffHomePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts") view=StaffAccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts/:id") view=StaffAccountPage ssr=SsrMode::Async/>
-                <Route path=path!("/search") view=|| view! { <UnderConstruction title=crate::i18n::SEARCH_BUTTON/> }/>
+                <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                // Booking and applying are the next issues' work; the guide already links there.
+                <Route path=path!("/book/:code") view=|| view! { <UnderConstruction title=crate::i18n::BOOK/> }/>
+                <Route path=path!("/apply/:code") view=|| view! { <UnderConstruction title=crate::i18n::APPLY_ONLINE/> }/>
+                <Route path=path!("/staff/search-misses") view=SearchMissesPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

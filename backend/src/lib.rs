@@ -7,6 +7,7 @@ pub mod clock;
 pub mod error;
 pub mod pii;
 pub mod random;
+pub mod search;
 pub mod seed;
 pub mod store;
 
@@ -14,6 +15,7 @@ pub use accounts::{AccountService, AccountSetup, IpLimiter, SessionService, Staf
 pub use catalog::{CatalogService, HomePage};
 pub use clock::Clock;
 pub use error::{Error, Result};
+pub use search::SearchService;
 pub use store::{CatalogStore, Store, connect};
 
 use std::sync::Arc;
@@ -23,6 +25,7 @@ use std::sync::Arc;
 pub struct Services {
     pub store: Arc<dyn Store>,
     pub catalog: CatalogService,
+    pub search: SearchService,
     pub accounts: AccountService,
     pub staff: StaffService,
     pub clock: Arc<dyn Clock>,
@@ -34,6 +37,7 @@ impl Services {
         let limiter = IpLimiter::new(setup.limits);
         Self {
             catalog: CatalogService::new(store.clone()),
+            search: SearchService::new(store.clone(), setup.clock.clone()),
             accounts: AccountService::new(store.clone(), &setup, sessions.clone()),
             staff: StaffService::new(store.clone(), setup.clock.clone(), sessions, limiter),
             clock: setup.clock,

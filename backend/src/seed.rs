@@ -4,7 +4,7 @@
 use crate::{Error, Result};
 use domain::{
     CaseType, Department, Fee, Hall, ItemCategory, Material, OnlineDepth, Scope, ServiceCode,
-    ServiceFlags, ServiceItem, Visits, WorkingDays, lint_guide,
+    ServiceFlags, ServiceItem, Theme, Visits, WorkingDays, lint_guide,
 };
 use serde::Deserialize;
 
@@ -13,6 +13,8 @@ const CATALOG_JSON: &str = include_str!("../seed/catalog.json");
 /// The catalogue as stored: departments, halls, and items with their home-page rank.
 #[derive(Clone, Debug)]
 pub struct Catalog {
+    /// SHA-256 of the seed file: a changed file is loaded again at the next start.
+    pub fingerprint: String,
     pub departments: Vec<Department>,
     pub halls: Vec<Hall>,
     pub items: Vec<SeededItem>,
@@ -41,6 +43,7 @@ struct ItemFile {
     department: String,
     category: ItemCategory,
     legal_limit: WorkingDays,
+    legal_limit_note: Option<String>,
     promised_limit: WorkingDays,
     case_type: CaseType,
     visits: Visits,
@@ -57,6 +60,7 @@ struct ItemFile {
     scope: Scope,
     flags: ServiceFlags,
     keywords: Vec<String>,
+    themes: Vec<Theme>,
     hot: Option<u16>,
 }
 
@@ -88,6 +92,7 @@ pub fn parse_catalog(json: &str) -> Result<Catalog> {
             department,
             category: raw.category,
             legal_limit: raw.legal_limit,
+            legal_limit_note: raw.legal_limit_note,
             promised_limit: raw.promised_limit,
             case_type: raw.case_type,
             visits: raw.visits,
@@ -104,6 +109,7 @@ pub fn parse_catalog(json: &str) -> Result<Catalog> {
             scope: raw.scope,
             flags: raw.flags,
             keywords: raw.keywords,
+            themes: raw.themes,
         };
         problems.extend(lint_guide(&item).into_iter().map(|p| p.to_string()));
         items.push(SeededItem { item, hot: raw.hot });
@@ -116,7 +122,13 @@ pub fn parse_catalog(json: &str) -> Result<Catalog> {
     if let Some(pair) = codes.windows(2).find(|w| w[0] == w[1]) {
         return Err(Error::Seed(format!("duplicate code {}", pair[0])));
     }
+    use sha2::Digest;
+    let fingerprint = sha2::Sha256::digest(json.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     Ok(Catalog {
+        fingerprint,
         departments: file.departments,
         halls: file.halls,
         items,

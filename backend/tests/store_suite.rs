@@ -14,11 +14,11 @@ async fn migrations_and_seeding_run_once(url: String) {
     store.migrate().await.expect("migrating twice is harmless");
     let catalog = demo_catalog().unwrap();
     assert!(
-        store.seed_catalog_if_empty(&catalog).await.unwrap(),
+        store.sync_catalog(&catalog).await.unwrap(),
         "empty store is seeded"
     );
     assert!(
-        !store.seed_catalog_if_empty(&catalog).await.unwrap(),
+        !store.sync_catalog(&catalog).await.unwrap(),
         "second seed is a no-op"
     );
     assert_eq!(
@@ -32,10 +32,7 @@ async fn concurrent_starts_seed_once(url: String) {
     let a = migrated(&url).await;
     let b = connect(&url).await.unwrap();
     let catalog = demo_catalog().unwrap();
-    let (x, y) = tokio::join!(
-        a.seed_catalog_if_empty(&catalog),
-        b.seed_catalog_if_empty(&catalog)
-    );
+    let (x, y) = tokio::join!(a.sync_catalog(&catalog), b.sync_catalog(&catalog));
     let seeded = [x.unwrap(), y.unwrap()];
     assert_eq!(
         seeded.iter().filter(|s| **s).count(),

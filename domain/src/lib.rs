@@ -5,6 +5,7 @@ pub mod account;
 pub mod catalog;
 pub mod date;
 pub mod identity;
+pub mod search;
 
 pub use account::*;
 pub use catalog::*;

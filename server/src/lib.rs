@@ -38,7 +38,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
     store.migrate().await?;
     if config.seed_demo {
         let catalog = backend::seed::demo_catalog()?;
-        if store.seed_catalog_if_empty(&catalog).await? {
+        if store.sync_catalog(&catalog).await? {
             tracing::info!(items = catalog.items.len(), "demo catalogue loaded");
         }
     }

@@ -182,3 +182,35 @@ pub async fn load_org() -> Result<Org, AppError> {
     })
     .await
 }
+
+/// A query that found nothing, for the admin list.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MissView {
+    pub query: String,
+    pub count: i64,
+    /// When it was last searched, China time, "2026-11-28".
+    pub last_day: String,
+}
+
+/// The searches that most often found nothing (admins), so guides and keywords can be fixed.
+#[server(endpoint = "search-misses", prefix = "/staff/api")]
+pub async fn load_search_misses() -> Result<Vec<MissView>, AppError> {
+    super::answer(async {
+        let me = require_staff().await?;
+        if me.role != domain::StaffRole::Admin {
+            return Err(AppError::Forbidden);
+        }
+        Ok(super::services()?
+            .search
+            .top_misses(50)
+            .await?
+            .into_iter()
+            .map(|m| MissView {
+                query: m.query,
+                count: m.count,
+                last_day: domain::CivilDate::in_china(m.last_at).to_string(),
+            })
+            .collect())
+    })
+    .await
+}

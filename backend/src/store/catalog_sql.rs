@@ -1,24 +1,39 @@
 //! Catalogue queries, written once for both stores: sqlx binds `$N` on SQLite as on
 //! PostgreSQL and the row types decode from both, so only the pool type differs.
 //! `catalog_queries!(Store, Db)` implements `CatalogStore` for a store holding `pool`, plus
-//! `seed_locked`, which each store calls inside its own locking transaction.
+//! `sync_locked`, which each store calls inside its own locking transaction.
 
 macro_rules! catalog_queries {
     ($store:ty, $db:ty) => {
         impl $store {
         /// Inside a transaction that already holds this store's seeding lock: loads the
-        /// catalogue unless one is there, and commits. True when it loaded.
-        async fn seed_locked(
+        /// catalogue unless this very version (by fingerprint) is there, and commits. True
+        /// when it loaded. 事项 are replaced whole; departments and halls, which staff
+        /// accounts point at, are updated in place.
+        async fn sync_locked(
             mut tx: sqlx::Transaction<'_, $db>,
             catalog: &$crate::seed::Catalog,
         ) -> $crate::Result<bool> {
-            let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service_items")
-                .fetch_one(&mut *tx)
-                .await?;
-            if count > 0 {
+            let loaded: Option<(String,)> =
+                sqlx::query_as("SELECT value FROM catalog_meta WHERE key = 'fingerprint'")
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if loaded.is_some_and(|(f,)| f == catalog.fingerprint) {
                 return Ok(false);
             }
+            for table in ["service_steps", "service_materials", "service_items"] {
+                sqlx::query(&format!("DELETE FROM {table}"))
+                    .execute(&mut *tx)
+                    .await?;
+            }
             Self::insert_catalog(&mut tx, catalog).await?;
+            sqlx::query(
+                "INSERT INTO catalog_meta (key, value) VALUES ('fingerprint', $1) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )
+            .bind(&catalog.fingerprint)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok(true)
         }
@@ -31,7 +46,9 @@ macro_rules! catalog_queries {
             for (position, d) in catalog.departments.iter().enumerate() {
                 sqlx::query(
                     "INSERT INTO departments (code, name, short_name, weekend, position) \
-                     VALUES ($1, $2, $3, $4, $5)",
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO UPDATE SET \
+                     name = excluded.name, short_name = excluded.short_name, \
+                     weekend = excluded.weekend, position = excluded.position",
                 )
                 .bind(&d.code)
                 .bind(&d.name)
@@ -44,7 +61,9 @@ macro_rules! catalog_queries {
             for h in &catalog.halls {
                 sqlx::query(
                     "INSERT INTO halls (code, name, address, hours, weekend_hours, phone) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO UPDATE SET \
+                     name = excluded.name, address = excluded.address, hours = excluded.hours, \
+                     weekend_hours = excluded.weekend_hours, phone = excluded.phone",
                 )
                 .bind(&h.code)
                 .bind(&h.name)
@@ -62,9 +81,9 @@ macro_rules! catalog_queries {
                      legal_days, promised_days, case_type, visits, visit_reason, depth, \
                      conditions, fee_charged, fee_standard, fee_basis, legal_basis, location, \
                      hours, consult_phone, supervise_phone, scope, bookable, weekend, postal, \
-                     online, keywords, hot_rank, position) VALUES ($1, $2, $3, $4, $5, $6, $7, \
-                     $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
-                     $23, $24, $25, $26, $27)",
+                     online, keywords, hot_rank, position, legal_limit_note, themes) VALUES \
+                     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+                     $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)",
                 )
                 .bind(i.code.as_str())
                 .bind(&i.name)
@@ -93,6 +112,13 @@ macro_rules! catalog_queries {
                 .bind(lines(&i.keywords))
                 .bind(seeded.hot.map(i64::from))
                 .bind(position as i64)
+                .bind(&i.legal_limit_note)
+                .bind(lines(
+                    &i.themes
+                        .iter()
+                        .map(|t| t.label().to_owned())
+                        .collect::<Vec<_>>(),
+                ))
                 .execute(&mut **tx)
                 .await?;
                 for (n, m) in i.materials.iter().enumerate() {
@@ -161,6 +187,40 @@ macro_rules! catalog_queries {
             .fetch_all(&self.pool)
             .await?;
             rows.into_iter().map(TryInto::try_into).collect()
+        }
+
+        async fn search_entries(
+            &self,
+        ) -> $crate::Result<Vec<($crate::search::Entry, Vec<String>)>> {
+            let rows: Vec<$crate::store::rows::EntryRow> = sqlx::query_as(
+                "SELECT i.code, i.name, d.short_name, i.promised_days, i.visits, i.weekend, \
+                 i.department_code, i.keywords, i.themes \
+                 FROM service_items i JOIN departments d ON d.code = i.department_code \
+                 ORDER BY CASE WHEN i.hot_rank IS NULL THEN 1 ELSE 0 END, i.hot_rank, i.position",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            rows.into_iter().map($crate::store::rows::EntryRow::into_entry).collect()
+        }
+
+        async fn record_search_miss(&self, query: &str, at: i64) -> $crate::Result<()> {
+            sqlx::query("INSERT INTO search_misses (query, at) VALUES ($1, $2)")
+                .bind(query)
+                .bind(at)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        }
+
+        async fn search_misses(&self, limit: u32) -> $crate::Result<Vec<$crate::search::Miss>> {
+            let rows: Vec<$crate::store::rows::MissRow> = sqlx::query_as(
+                "SELECT query, COUNT(*) AS count, MAX(at) AS last_at FROM search_misses \
+                 GROUP BY query ORDER BY count DESC, last_at DESC LIMIT $1",
+            )
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+            Ok(rows.into_iter().map(Into::into).collect())
         }
 
         async fn service(

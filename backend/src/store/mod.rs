@@ -26,6 +26,12 @@ pub trait CatalogStore: Send + Sync {
     /// The home page grid, in rank order.
     async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>>;
     async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>>;
+    /// Every 事项 with its keywords, most popular first (hot rank, then catalogue order).
+    async fn search_entries(&self) -> Result<Vec<(crate::search::Entry, Vec<String>)>>;
+    /// Writes down a query that found nothing.
+    async fn record_search_miss(&self, query: &str, at: i64) -> Result<()>;
+    /// The queries that most often found nothing, most frequent first.
+    async fn search_misses(&self, limit: u32) -> Result<Vec<crate::search::Miss>>;
 }
 
 #[async_trait]
@@ -38,8 +44,9 @@ pub trait Store:
     async fn ping(&self) -> Result<()>;
     /// Applies this backend's migrations; safe to run at every start.
     async fn migrate(&self) -> Result<()>;
-    /// Loads the catalogue into an empty store in one transaction; false when one was there.
-    async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool>;
+    /// Loads the catalogue in one transaction unless this version is already loaded; true
+    /// when it loaded (first start, or a new seed file).
+    async fn sync_catalog(&self, catalog: &Catalog) -> Result<bool>;
 }
 
 /// Opens the store named by `url`, without migrating it.

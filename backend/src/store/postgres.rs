@@ -52,13 +52,13 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool> {
+    async fn sync_catalog(&self, catalog: &Catalog) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(SEED_LOCK)
             .execute(&mut *tx)
             .await?;
-        Self::seed_locked(tx, catalog).await
+        Self::sync_locked(tx, catalog).await
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::{Error, Result};
 use domain::{
     Department, Fee, Hall, Material, OnlineDepth, ServiceCode, ServiceFlags, ServiceItem,
-    ServiceSummary, Visits, WorkingDays,
+    ServiceSummary, Theme, Visits, WorkingDays,
 };
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -116,10 +116,10 @@ impl TryFrom<SummaryRow> for ServiceSummary {
 
 /// Selects the columns `ItemRow` reads; `d` is the joined department.
 pub(crate) const ITEM_COLUMNS: &str = "i.code, i.name, i.category, i.legal_days, \
-    i.promised_days, i.case_type, i.visits, i.visit_reason, i.depth, i.conditions, \
+    i.legal_limit_note, i.promised_days, i.case_type, i.visits, i.visit_reason, i.depth, i.conditions, \
     i.fee_charged, i.fee_standard, i.fee_basis, i.legal_basis, i.location, i.hours, \
     i.consult_phone, i.supervise_phone, i.scope, i.bookable, i.weekend, i.postal, i.online, \
-    i.keywords, d.code AS dept_code, d.name AS dept_name, d.short_name AS dept_short_name, \
+    i.keywords, i.themes, d.code AS dept_code, d.name AS dept_name, d.short_name AS dept_short_name, \
     d.weekend AS dept_weekend";
 
 #[derive(sqlx::FromRow)]
@@ -128,6 +128,7 @@ pub(crate) struct ItemRow {
     name: String,
     category: String,
     legal_days: i64,
+    legal_limit_note: Option<String>,
     promised_days: i64,
     case_type: String,
     visits: i64,
@@ -148,6 +149,7 @@ pub(crate) struct ItemRow {
     postal: bool,
     online: bool,
     keywords: String,
+    themes: String,
     dept_code: String,
     dept_name: String,
     dept_short_name: String,
@@ -203,6 +205,7 @@ impl ItemRow {
             },
             category: parse_enum("category", &self.category)?,
             legal_limit: days("legal_days", self.legal_days)?,
+            legal_limit_note: self.legal_limit_note,
             promised_limit: days("promised_days", self.promised_days)?,
             case_type: parse_enum("case_type", &self.case_type)?,
             visits: Visits {
@@ -234,6 +237,52 @@ impl ItemRow {
                 online: self.online,
             },
             keywords: split_lines(&self.keywords),
+            themes: split_lines(&self.themes)
+                .iter()
+                .map(|t| Theme::from_label(t).ok_or_else(|| Error::Corrupt(format!("theme = {t}"))))
+                .collect::<Result<_>>()?,
         })
+    }
+}
+
+/// A summary with what browse and search need besides: keywords, themes, department.
+#[derive(sqlx::FromRow)]
+pub(crate) struct EntryRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    department_code: String,
+    keywords: String,
+    themes: String,
+}
+
+impl EntryRow {
+    pub(crate) fn into_entry(self) -> Result<(crate::search::Entry, Vec<String>)> {
+        let themes = split_lines(&self.themes)
+            .iter()
+            .map(|t| Theme::from_label(t).ok_or_else(|| Error::Corrupt(format!("theme = {t}"))))
+            .collect::<Result<_>>()?;
+        let entry = crate::search::Entry {
+            summary: self.summary.try_into()?,
+            department_code: self.department_code,
+            themes,
+        };
+        Ok((entry, split_lines(&self.keywords)))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MissRow {
+    query: String,
+    count: i64,
+    last_at: i64,
+}
+
+impl From<MissRow> for crate::search::Miss {
+    fn from(r: MissRow) -> Self {
+        Self {
+            query: r.query,
+            count: r.count,
+            last_at: r.last_at,
+        }
     }
 }

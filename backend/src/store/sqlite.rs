@@ -63,10 +63,10 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn seed_catalog_if_empty(&self, catalog: &Catalog) -> Result<bool> {
+    async fn sync_catalog(&self, catalog: &Catalog) -> Result<bool> {
         // The write lock taken up front: two starts at once seed only once.
         let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        Self::seed_locked(tx, catalog).await
+        Self::sync_locked(tx, catalog).await
     }
 }
 

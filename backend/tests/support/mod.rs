@@ -53,12 +53,7 @@ pub async fn migrated(url: &str) -> Arc<dyn Store> {
 
 pub async fn seeded(url: &str) -> Arc<dyn Store> {
     let store = migrated(url).await;
-    assert!(
-        store
-            .seed_catalog_if_empty(&demo_catalog().unwrap())
-            .await
-            .unwrap()
-    );
+    assert!(store.sync_catalog(&demo_catalog().unwrap()).await.unwrap());
     store
 }
 

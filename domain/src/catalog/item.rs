@@ -1,5 +1,6 @@
 use super::{
-    Department, Fee, Material, OnlineDepth, Scope, ServiceCode, ServiceFlags, Visits, WorkingDays,
+    Department, Fee, Material, OnlineDepth, Scope, ServiceCode, ServiceFlags, Theme, Visits,
+    WorkingDays,
 };
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +59,9 @@ pub struct ServiceItem {
     pub department: Department,
     pub category: ItemCategory,
     pub legal_limit: WorkingDays,
+    /// What the law says when it counts calendar days ("法定 60 日"): shown instead of the
+    /// working-day figure, which is then the catalogue's working-day equivalent.
+    pub legal_limit_note: Option<String>,
     pub promised_limit: WorkingDays,
     pub case_type: CaseType,
     pub visits: Visits,
@@ -82,6 +86,8 @@ pub struct ServiceItem {
     pub flags: ServiceFlags,
     /// Words people type for it (keywords and synonyms), used by search.
     pub keywords: Vec<String>,
+    /// Life events and themes it belongs to (主题服务).
+    pub themes: Vec<Theme>,
 }
 
 impl ServiceItem {
@@ -91,6 +97,15 @@ impl ServiceItem {
         let legal = self.legal_limit;
         if legal.is_on_the_spot() {
             return "即办".to_owned();
+        }
+        // A law counting calendar days is quoted as it stands, without a percentage that
+        // would compare days of different kinds.
+        if let Some(note) = &self.legal_limit_note {
+            return if promised.is_on_the_spot() {
+                format!("即办，{note}")
+            } else {
+                format!("承诺 {promised}，{note}")
+            };
         }
         if promised.is_on_the_spot() {
             return format!("即办，法定 {legal}");

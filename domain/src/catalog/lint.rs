@@ -118,6 +118,7 @@ pub(crate) mod tests {
             },
             category: ItemCategory::Confirmation,
             legal_limit: WorkingDays(30),
+            legal_limit_note: None,
             promised_limit: WorkingDays(5),
             case_type: CaseType::Promised,
             visits: Visits {
@@ -155,6 +156,7 @@ pub(crate) mod tests {
                 online: true,
             },
             keywords: vec!["抵押".into()],
+            themes: vec![Theme::Housing],
         }
     }
 

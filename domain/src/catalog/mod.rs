@@ -5,6 +5,7 @@ mod depth;
 mod guide;
 mod item;
 mod lint;
+mod theme;
 mod time_limit;
 
 pub use code::{CodeError, ServiceCode};
@@ -12,4 +13,5 @@ pub use depth::OnlineDepth;
 pub use guide::{Department, Fee, Hall, Material, MaterialSource, Scope, ServiceFlags, Visits};
 pub use item::{CaseType, ItemCategory, ServiceItem, ServiceSummary};
 pub use lint::{GuideProblem, lint_guide};
+pub use theme::Theme;
 pub use time_limit::WorkingDays;

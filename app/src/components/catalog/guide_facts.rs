@@ -59,6 +59,14 @@ pub fn GuideFacts(item: ServiceItem) -> impl IntoView {
                 <dt>{i18n::CODE}</dt>
                 <dd class="mono">{item.code.to_string()}</dd>
             </dl>
+            <div class="guide-head__actions">
+                {item.flags.bookable.then(|| view! {
+                    <a class="button" href=format!("/book/{}", item.code)>{i18n::BOOK}</a>
+                })}
+                {item.flags.online.then(|| view! {
+                    <a class="button button--plain" href=format!("/apply/{}", item.code)>{i18n::APPLY_ONLINE}</a>
+                })}
+            </div>
         </section>
     }
 }

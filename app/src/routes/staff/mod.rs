@@ -3,11 +3,13 @@
 mod account;
 mod accounts;
 mod home;
+mod search_misses;
 mod sign_in;
 
 pub use account::StaffAccountPage;
 pub use accounts::StaffAccountsPage;
 pub use home::StaffHomePage;
+pub use search_misses::SearchMissesPage;
 pub use sign_in::StaffSignInPage;
 
 use crate::api::{AppError, StaffForm};
