@@ -137,7 +137,7 @@ test('a tab that is not built yet says so plainly', async ({ page }) => {
 for (const width of [360, 195]) {
   test(`pages fit a ${width} px wide screen without sideways scrolling`, async ({ page }) => {
     await page.setViewportSize({ width, height: 740 });
-    for (const path of ['/', `/guide/${TRANSFER}`, '/no/such/page', '/me']) {
+    for (const path of ['/', `/guide/${TRANSFER}`, '/no/such/page', '/me', '/services', '/search?q=%E7%A4%BE%E4%BF%9D']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

@@ -222,3 +222,36 @@ async fn a_database_failure_shows_a_calm_page_and_nothing_internal() {
         "no internals"
     );
 }
+
+#[tokio::test]
+async fn search_and_browse_pages_answer_without_javascript() {
+    let app = app().await;
+    let (response, html) = get(&app, "/search?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1").await; // 社保卡
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        html.contains("社会保障卡申领") && html.contains("找到"),
+        "{html}"
+    );
+    let (_, html) = get(
+        &app,
+        "/search?q=%E5%B0%B1%E4%B8%9A%E5%88%9B%E4%B8%9A%E8%AF%81",
+    )
+    .await; // 就业创业证
+    assert!(
+        html.contains("<mark>就业创业证</mark>"),
+        "the match is marked"
+    );
+    let (response, html) = get(&app, "/search?q=%E7%81%AB%E6%98%9F").await; // 火星
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(html.contains("没有找到与“火星”相关的事项"));
+    let (response, html) = get(&app, "/services").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(html.contains("/theme/birth") && html.contains("/department/gjj"));
+    let (response, html) = get(&app, "/theme/birth").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(html.contains("出生医学证明首次签发"));
+    let (response, _) = get(&app, "/theme/nope").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let (response, _) = get(&app, "/department/nope").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}

@@ -1,6 +1,6 @@
 use super::Synonyms;
 use super::fuzzy::substring_distance;
-use super::normalize::{is_latin, normalize_query};
+use super::normalize::{is_latin, normalize_query, without_filler};
 use serde::{Deserialize, Serialize};
 
 /// One searchable 事项, with everything compared prepared once.
@@ -114,6 +114,20 @@ pub struct Hit {
 /// The best `limit` matches for what was typed.
 pub fn search(docs: &[SearchDoc], synonyms: &Synonyms, typed: &str, limit: usize) -> Vec<Hit> {
     let query = normalize_query(typed);
+    let hits = search_normalized(docs, synonyms, &query, limit);
+    match without_filler(&query) {
+        Some(core) if hits.is_empty() => search_normalized(docs, synonyms, &core, limit),
+        _ => hits,
+    }
+}
+
+fn search_normalized(
+    docs: &[SearchDoc],
+    synonyms: &Synonyms,
+    query: &str,
+    limit: usize,
+) -> Vec<Hit> {
+    let query = query.to_owned();
     if query.is_empty() {
         return Vec::new();
     }
@@ -157,8 +171,9 @@ fn best_match(
     if doc.name.contains(query) {
         return Some((MatchKind::Name, 0, in_name(query)));
     }
-    // The best keyword fit: the keyword itself (0), inside a keyword (1), or a keyword inside
-    // the query (2: "二手房过户要什么材料" names 二手房过户).
+    // The best keyword fit: the keyword itself (0), inside a keyword (1), or a keyword that is
+    // at least half of the query (2: "二手房过户要什么材料" names 二手房过户, but
+    // "驾驶证换证" does not name 居民身份证换领 by its keyword 换证).
     let keyword = |q: &str| {
         doc.keywords
             .iter()
@@ -167,7 +182,7 @@ fn best_match(
                     Some(0)
                 } else if k.contains(q) {
                     Some(1)
-                } else if k.chars().count() >= 2 && q.contains(k.as_str()) {
+                } else if covers_half(k, q) && q.contains(k.as_str()) {
                     Some(2)
                 } else {
                     None
@@ -219,6 +234,12 @@ fn fuzzy(doc: &SearchDoc, query: &[char]) -> bool {
             substring_distance(query, &t) <= 1
         }),
     }
+}
+
+/// Is `keyword` (two characters or more) at least half as long as `query`?
+fn covers_half(keyword: &str, query: &str) -> bool {
+    let k = keyword.chars().count();
+    k >= 2 && 2 * k >= query.chars().count()
 }
 
 /// Where `query` occurs in `name` (both lower-case), as character positions.

@@ -11,6 +11,57 @@ pub fn normalize_query(raw: &str) -> String {
         .collect()
 }
 
+/// Words around what people actually look for ("上户口要带什么", "如何办理居住证"), tried
+/// off when the whole query finds nothing. Longest first, so the longest phrase goes.
+const FILLER_PREFIXES: &[&str] = &[
+    "我想办理",
+    "我要办理",
+    "如何办理",
+    "怎么办理",
+    "我想办",
+    "我要办",
+    "我要",
+    "我想",
+    "如何",
+    "怎么",
+    "怎样",
+    "办理",
+];
+const FILLER_SUFFIXES: &[&str] = &[
+    "要带什么材料",
+    "需要什么材料",
+    "需要哪些材料",
+    "要什么材料",
+    "要带什么",
+    "需要什么",
+    "怎么办理",
+    "如何办理",
+    "在哪里办",
+    "要什么",
+    "怎么办",
+    "在哪办",
+    "去哪办",
+    "的流程",
+    "的材料",
+    "的手续",
+    "流程",
+    "材料",
+    "手续",
+    "办理",
+];
+
+/// The query without the filler around it, if there is any and something is left.
+pub(crate) fn without_filler(query: &str) -> Option<String> {
+    let mut text = query;
+    if let Some(rest) = FILLER_PREFIXES.iter().find_map(|p| text.strip_prefix(p)) {
+        text = rest;
+    }
+    if let Some(rest) = FILLER_SUFFIXES.iter().find_map(|s| text.strip_suffix(s)) {
+        text = rest;
+    }
+    (text != query && text.chars().count() >= 2).then(|| text.to_owned())
+}
+
 /// Is every character an ASCII letter (a pinyin query)?
 pub(crate) fn is_latin(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase())
@@ -26,5 +77,17 @@ mod tests {
         assert_eq!(normalize_query("ＳＢＫ"), "sbk");
         assert_eq!(normalize_query("Gong Ji Jin"), "gongjijin");
         assert!(is_latin("sbk") && !is_latin("社保") && !is_latin("sb1") && !is_latin(""));
+    }
+
+    #[test]
+    fn filler_words_come_off() {
+        assert_eq!(without_filler("上户口要带什么").as_deref(), Some("上户口"));
+        assert_eq!(without_filler("如何办理居住证").as_deref(), Some("居住证"));
+        assert_eq!(
+            without_filler("二手房过户需要什么材料").as_deref(),
+            Some("二手房过户")
+        );
+        assert_eq!(without_filler("居住证"), None);
+        assert_eq!(without_filler("办理"), None, "nothing left");
     }
 }
