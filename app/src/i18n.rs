@@ -6,6 +6,7 @@ pub const APP_TAGLINE: &str = "郑州政务服务 · 指尖办 · 周末不打�
 pub const SEARCH_LABEL: &str = "搜索服务事项";
 pub const SEARCH_PLACEHOLDER: &str = "搜索事项，如 社保卡、公积金";
 pub const SEARCH_BUTTON: &str = "搜索";
+pub const SUGGESTIONS: &str = "搜索建议";
 pub const HOT_SERVICES: &str = "热门服务";
 pub const WEEKEND_TITLE: &str = "周末不打烊";
 pub const BACK: &str = "返回";

@@ -46,3 +46,27 @@ test('browse a theme from the 办事 tab', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('typing suggests with JavaScript, without a request per keystroke; without it the form searches', async ({ page }, info) => {
+  let asked = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/suggest')) asked += 1;
+  });
+  await page.goto('/');
+  const box = page.getByRole('searchbox', { name: '搜索服务事项' });
+  if (info.project.name === 'phone-js') {
+    await expect(page.locator('form.search')).toHaveAttribute('data-live', 'true');
+    await box.pressSequentially('gongjijin', { delay: 40 });
+    const list = page.getByRole('list', { name: '搜索建议' });
+    await expect(list.getByRole('link').first()).toContainText('公积金');
+    expect(asked).toBeLessThanOrEqual(2);
+    await list.getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/guide\//);
+  } else {
+    await box.fill('gongjijin');
+    await box.press('Enter');
+    await expect(page).toHaveURL('/search?q=gongjijin');
+    await expect(page.locator('.result').first()).toContainText('公积金');
+    expect(asked).toBe(0);
+  }
+});

@@ -24,10 +24,7 @@ const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self';
 
 pub fn apply(router: Router, timeout: Duration, client_ip_header: Option<String>) -> Router {
     let headers = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(DEFAULT_CSP),
-        ))
+        .layer(axum::middleware::map_response(default_csp))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -47,6 +44,7 @@ pub fn apply(router: Router, timeout: Duration, client_ip_header: Option<String>
     // Listed innermost first; the header layer is last so that every response — a page, a
     // refused body, a timeout, a panic — leaves with the same headers.
     router
+        .layer(axum::middleware::from_fn(crate::etag::guide_etag))
         .layer(axum::middleware::from_fn(page_csp))
         .layer(axum::middleware::from_fn(refuse_cross_site))
         .layer(axum::middleware::from_fn(move |request, next| {
@@ -118,6 +116,22 @@ fn is_same_site(headers: &axum::http::HeaderMap) -> bool {
         (Some(_), None) => false,
         (None, _) => true,
     }
+}
+
+/// The strict policy for a response that set none — except a 304, whose headers would
+/// replace those of the page the browser kept (and block that page's scripts).
+async fn default_csp(mut response: Response<Body>) -> Response<Body> {
+    if response.status() != StatusCode::NOT_MODIFIED
+        && !response
+            .headers()
+            .contains_key(header::CONTENT_SECURITY_POLICY)
+    {
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DEFAULT_CSP),
+        );
+    }
+    response
 }
 
 /// A page's CSP carries the nonce its render used (`app::components::layout::record_nonce`

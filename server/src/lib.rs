@@ -2,6 +2,7 @@
 //! How 办事 runs: configuration, state, the axum router and its layers, start-up and shutdown.
 
 mod config;
+mod etag;
 mod forms;
 mod health;
 mod layers;

@@ -255,3 +255,50 @@ async fn search_and_browse_pages_answer_without_javascript() {
     let (response, _) = get(&app, "/department/nope").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn guide_pages_are_revalidated_with_an_etag() {
+    let app = app().await;
+    let uri = format!("/guide/{TRANSFER}");
+    let (first, _) = get(&app, &uri).await;
+    let tag = header(&first, header::ETAG).to_owned();
+    assert!(tag.starts_with("W/\""), "{tag}");
+    assert_eq!(header(&first, header::CACHE_CONTROL), "no-cache");
+    let (second, _) = get(&app, &uri).await;
+    assert_eq!(
+        header(&second, header::ETAG),
+        tag,
+        "the same page despite a new nonce"
+    );
+    let request = Request::get(&uri)
+        .header(header::IF_NONE_MATCH, &tag)
+        .body(Body::empty())
+        .unwrap();
+    let (unchanged, body) = send(&app, request).await;
+    assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    assert!(
+        unchanged
+            .headers()
+            .get(header::CONTENT_SECURITY_POLICY)
+            .is_none(),
+        "a 304 must not replace the kept page's CSP"
+    );
+    let elder = Request::get(&uri)
+        .header(header::IF_NONE_MATCH, &tag)
+        .header(header::COOKIE, "banshi_elder=1")
+        .body(Body::empty())
+        .unwrap();
+    let (changed, _) = send(&app, elder).await;
+    assert_eq!(
+        changed.status(),
+        StatusCode::OK,
+        "large type is another page"
+    );
+    let compressed = Request::get(&uri)
+        .header(header::ACCEPT_ENCODING, "br")
+        .body(Body::empty())
+        .unwrap();
+    let (_, body) = send(&app, compressed).await;
+    assert!(body.len() <= 20 * 1024, "{} bytes compressed", body.len());
+}
