@@ -55,4 +55,10 @@ load / /
 load "$guide" "$guide"
 load /login /login
 load "/me (signed in)" /me -H "Cookie: $session"
+load "/search?q=社保卡" "/search?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1"
+load "suggest (POST /api/suggest)" /api/suggest -s bench/suggest.lua
 load /healthz /healthz
+
+echo
+echo "== the matcher alone (no HTTP)"
+cargo run --quiet --release -p backend --example search_bench

@@ -23,6 +23,17 @@ async fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(command) = args.first() {
         return match (command.as_str(), args.get(1)) {
+            ("sync-catalog", None) => match server::prepare(config).await {
+                // Preparing the store loads the seed catalogue when its file has changed.
+                Ok(_) => {
+                    println!("事项目录已与 backend/seed/catalog.json 同步");
+                    std::process::ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("未能同步事项目录：{error}");
+                    std::process::ExitCode::FAILURE
+                }
+            },
             ("create-admin", Some(username)) => {
                 let name = args.get(2).map_or("系统管理员", String::as_str);
                 match create_admin(config, username, name).await {
@@ -38,7 +49,7 @@ async fn main() -> std::process::ExitCode {
             }
             _ => {
                 eprintln!(
-                    "用法：banshi                     启动服务\n      banshi create-admin <用户名> [姓名]   创建管理员账号"
+                    "用法：banshi                     启动服务\n      banshi create-admin <用户名> [姓名]   创建管理员账号\n      banshi sync-catalog                  载入更新后的事项目录"
                 );
                 std::process::ExitCode::from(2)
             }

@@ -521,3 +521,37 @@ async fn erasing_an_account_needs_the_box_ticked_and_then_signs_out() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn admins_see_the_searches_that_found_nothing() {
+    let url = fresh_db_url();
+    let app = support::app_at(&url).await;
+    let config = server::Config::from_lookup(|n| match n {
+        "BANSHI_DATABASE_URL" => Some(url.clone()),
+        "BANSHI_PII_KEY" => Some("3c".repeat(32)),
+        _ => None,
+    })
+    .unwrap();
+    let password = server::create_admin(config, "admin", "管理员")
+        .await
+        .unwrap();
+    get(&app, "/search?q=%E7%81%AB%E6%98%9F%E7%A7%BB%E6%B0%91").await; // 火星移民
+    get(&app, "/search?q=13812345678").await;
+    let (response, _) = get(&app, "/staff/search-misses").await;
+    assert_eq!(header(&response, header::LOCATION), "/staff");
+    let (response, _) = post(
+        &app,
+        "/staff",
+        &[("username", "admin"), ("password", &password)],
+        "",
+    )
+    .await;
+    let admin = cookie(&response, "banshi_staff").unwrap();
+    let (response, html) = get_as(&app, "/staff/search-misses", &admin).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(html.contains("火星移民"), "{html}");
+    assert!(
+        !html.contains("13812345678"),
+        "numbers typed into search are never kept"
+    );
+}
