@@ -2,6 +2,7 @@
 //! Pure: no I/O, compiles to WebAssembly and to the server alike.
 
 pub mod account;
+pub mod booking;
 pub mod catalog;
 pub mod date;
 pub mod identity;
