@@ -29,21 +29,26 @@ pub fn cookie(name: &str) -> Option<String> {
     #[cfg(feature = "ssr")]
     {
         let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-        parts
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(key, _)| *key == name)
-            .map(|(_, value)| value.to_owned())
+        cookie_in(&parts.headers, name)
     }
     #[cfg(not(feature = "ssr"))]
     {
         let _ = name;
         None
     }
+}
+
+/// Reads a cookie from request headers (pages and plain handlers alike).
+#[cfg(feature = "ssr")]
+pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
 }
 
 /// Are development pages (the text outbox) shown here?

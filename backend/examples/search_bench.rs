@@ -53,6 +53,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         sms: None,
         verifier: Arc::new(backend::accounts::AcceptValidNumbers),
         limits: backend::accounts::IpLimits::default(),
+        booking: domain::booking::BookingPolicy::default(),
     };
     let services = Services::new(store, setup);
     let started = Instant::now();

@@ -38,3 +38,25 @@ impl Clock for ManualClock {
         self.0.load(Ordering::SeqCst)
     }
 }
+
+/// The system clock shifted by an offset that can grow: development and browser tests start
+/// the server at a chosen instant (`BANSHI_CLOCK_START`) and move it on (`/dev/clock`).
+#[derive(Clone)]
+pub struct OffsetClock(Arc<AtomicI64>);
+
+impl OffsetClock {
+    /// A clock that reads `start` now and runs on from there.
+    pub fn starting_at(start: i64) -> Self {
+        Self(Arc::new(AtomicI64::new(start - SystemClock.now())))
+    }
+
+    pub fn advance(&self, secs: i64) {
+        self.0.fetch_add(secs, Ordering::SeqCst);
+    }
+}
+
+impl Clock for OffsetClock {
+    fn now(&self) -> i64 {
+        SystemClock.now() + self.0.load(Ordering::SeqCst)
+    }
+}

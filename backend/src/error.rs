@@ -18,6 +18,13 @@ pub enum Error {
     /// Too many requests from one address; the text says how long to wait.
     #[error("{message}")]
     RateLimited { message: String, wait_secs: i64 },
+    /// A place that is no longer there (a full slot, an offer that ran out); the text says
+    /// what to do instead.
+    #[error("{0}")]
+    Full(String),
+    /// Too many requests at once: come back in a moment.
+    #[error("busy")]
+    Busy,
     #[error("unsupported database URL scheme: {0}")]
     UnsupportedUrl(String),
     #[error("database error: {0}")]

@@ -2,6 +2,7 @@
 //! default) and PostgreSQL (scale-out) behind it. SQL lives only in `store/`.
 
 pub mod accounts;
+pub mod booking;
 pub mod catalog;
 pub mod clock;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod seed;
 pub mod store;
 
 pub use accounts::{AccountService, AccountSetup, IpLimiter, SessionService, StaffService};
+pub use booking::BookingService;
 pub use catalog::{CatalogService, HomePage};
 pub use clock::Clock;
 pub use error::{Error, Result};
@@ -28,6 +30,7 @@ pub struct Services {
     pub search: SearchService,
     pub accounts: AccountService,
     pub staff: StaffService,
+    pub booking: BookingService,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -35,10 +38,19 @@ impl Services {
     pub fn new(store: Arc<dyn Store>, setup: AccountSetup) -> Self {
         let sessions = SessionService::new(store.clone(), setup.clock.clone());
         let limiter = IpLimiter::new(setup.limits);
+        let catalog = CatalogService::new(store.clone());
+        let accounts = AccountService::new(store.clone(), &setup, sessions.clone());
         Self {
-            catalog: CatalogService::new(store.clone()),
+            booking: BookingService::new(
+                store.clone(),
+                catalog.clone(),
+                accounts.clone(),
+                setup.clock.clone(),
+                setup.booking,
+            ),
+            catalog,
             search: SearchService::new(store.clone(), setup.clock.clone()),
-            accounts: AccountService::new(store.clone(), &setup, sessions.clone()),
+            accounts,
             staff: StaffService::new(store.clone(), setup.clock.clone(), sessions, limiter),
             clock: setup.clock,
             store,

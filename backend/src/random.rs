@@ -36,3 +36,10 @@ pub fn password() -> String {
         })
         .collect()
 }
+
+/// Five random bytes, the 40 bits of a booking code.
+pub fn bytes5() -> [u8; 5] {
+    let mut buf = [0u8; 5];
+    OsRng.fill_bytes(&mut buf);
+    buf
+}

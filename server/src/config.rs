@@ -28,6 +28,11 @@ pub struct Config {
     /// `BANSHI_CLIENT_IP_HEADER`: behind a trusted proxy, the header it puts the caller's
     /// address in (e.g. `x-real-ip`); unset, the peer address of the connection is used.
     pub client_ip_header: Option<String>,
+    /// Development and browser tests only: the instant (seconds since 1970 UTC) the server's
+    /// clock reads at start; `/dev/clock` then moves it on.
+    pub clock_start: Option<i64>,
+    /// Seconds between runs of the booking jobs (reminders, no-shows, waitlist); 0 = never.
+    pub jobs_every_secs: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,7 +87,20 @@ impl Config {
                 why: "production needs the personal-data master key (64 hex characters)".into(),
             });
         }
+        let clock_start = match get("BANSHI_CLOCK_START") {
+            Some(v) if production => {
+                return Err(ConfigError::Invalid {
+                    name: "BANSHI_CLOCK_START",
+                    value: v,
+                    why: "a moved clock is for development and tests only".into(),
+                });
+            }
+            Some(_) => Some(parsed(&get, "BANSHI_CLOCK_START", "0")?),
+            None => None,
+        };
         Ok(Self {
+            clock_start,
+            jobs_every_secs: parsed(&get, "BANSHI_JOBS_EVERY_SECS", "30")?,
             database_url: get("BANSHI_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/banshi.db".into()),
             addr: parsed(&get, "BANSHI_ADDR", "127.0.0.1:3000")?,

@@ -1,7 +1,9 @@
 #![recursion_limit = "256"]
 //! How 办事 runs: configuration, state, the axum router and its layers, start-up and shutdown.
 
+mod calendar_file;
 mod config;
+mod dev_clock;
 mod etag;
 mod forms;
 mod health;
@@ -44,14 +46,24 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         }
     }
     tracing::info!(store = store.kind(), "store ready");
+    let dev_clock = config.clock_start.map(backend::clock::OffsetClock::starting_at);
+    let clock: Arc<dyn backend::Clock> = match &dev_clock {
+        Some(c) => Arc::new(c.clone()),
+        None => Arc::new(backend::clock::SystemClock),
+    };
     let setup = backend::AccountSetup {
         pii: pii_cipher(&config)?,
-        clock: Arc::new(backend::clock::SystemClock),
+        clock,
         sms: None,
         verifier: Arc::new(backend::accounts::AcceptValidNumbers),
         limits: config.ip_limits,
+        booking: domain::booking::BookingPolicy::default(),
     };
-    Ok(AppState::new(config, backend::Services::new(store, setup)))
+    let services = backend::Services::new(store, setup);
+    services.booking.seed().await?;
+    let mut state = AppState::new(config, services);
+    state.dev_clock = dev_clock;
+    Ok(state)
 }
 
 /// The key for personal data: from configuration, or in development a generated one kept
@@ -104,12 +116,37 @@ pub async fn start(config: Config) -> Result<(), StartError> {
             tracing::warn!(%error, "cannot set TCP_NODELAY");
         }
     });
+    spawn_jobs(&state);
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("办事 stopped");
     Ok(())
+}
+
+/// Runs the booking jobs every `jobs_every_secs` in the background. Safe in every process of
+/// a PostgreSQL deployment: each job row is claimed once.
+fn spawn_jobs(state: &AppState) {
+    let every = state.config.jobs_every_secs;
+    if every == 0 {
+        return;
+    }
+    let booking = state.services.booking.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match booking.run_jobs().await {
+                Ok(r) if r != backend::booking::JobReport::default() => {
+                    tracing::info!(reminders = r.reminders, no_shows = r.no_shows, offers = r.offers, "booking jobs ran");
+                }
+                Ok(_) => {}
+                Err(error) => tracing::error!(%error, "booking jobs failed"),
+            }
+        }
+    });
 }
 
 async fn shutdown_signal() {

@@ -1,5 +1,6 @@
 use crate::AppState;
 use crate::forms;
+use crate::{calendar_file, dev_clock};
 use crate::health::{healthz, readyz};
 use crate::layers;
 use app::{App, shell};
@@ -25,10 +26,14 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/me/bookings/{code}/ics", get(calendar_file::booking_ics))
         .leptos_routes_with_context(&state, route_list(), context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         });
+    if state.dev_clock.is_some() {
+        app = app.route("/dev/clock", post(dev_clock::advance));
+    }
     for path in app::FORM_PAGES {
         app = app.route(path, post(forms::form_page));
     }

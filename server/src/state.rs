@@ -10,6 +10,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub services: Services,
     pub config: Arc<Config>,
+    /// Development and browser tests: the moved clock `/dev/clock` advances.
+    pub dev_clock: Option<backend::clock::OffsetClock>,
 }
 
 impl AppState {
@@ -18,6 +20,7 @@ impl AppState {
             leptos_options: config.leptos_options(),
             services,
             config: Arc::new(config),
+            dev_clock: None,
         }
     }
 

@@ -67,6 +67,7 @@ pub struct AccountSetup {
     pub sms: Option<Arc<dyn SmsSender>>,
     pub verifier: Arc<dyn IdentityVerifier>,
     pub limits: IpLimits,
+    pub booking: domain::booking::BookingPolicy,
 }
 
 impl AccountService {

@@ -2,7 +2,7 @@ use super::columns;
 use crate::clock::Clock;
 use crate::pii::PiiCipher;
 use crate::store::NewOutbox;
-use crate::{Result, Store};
+use crate::{Error, Result, Store};
 use async_trait::async_trait;
 use domain::Phone;
 use std::sync::Arc;
@@ -65,5 +65,17 @@ impl super::AccountService {
                 body: r.body,
             })
             .collect())
+    }
+}
+
+impl super::AccountService {
+    /// Texts a citizen at the number they signed in with; an erased account gets nothing.
+    pub(crate) async fn text_citizen(&self, citizen_id: i64, body: &str) -> Result<()> {
+        let Some(stored) = self.store.citizen_phone_enc(citizen_id).await? else {
+            return Ok(());
+        };
+        let number = self.decrypt(&stored, columns::CITIZEN_PHONE)?;
+        let phone = Phone::parse(&number).map_err(|e| Error::Corrupt(format!("stored phone: {e}")))?;
+        self.sms.send(&phone, body).await
     }
 }

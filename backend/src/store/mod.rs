@@ -3,12 +3,16 @@
 
 mod accounts;
 mod accounts_sql;
+mod booking;
+mod booking_sql;
 mod catalog_sql;
 mod postgres;
 mod rows;
 mod sqlite;
 
+pub(crate) use accounts_sql::is_unique_violation;
 pub use accounts::*;
+pub use booking::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -36,7 +40,7 @@ pub trait CatalogStore: Send + Sync {
 
 #[async_trait]
 pub trait Store:
-    CatalogStore + CitizenStore + AccessStore + StaffStore + Send + Sync + 'static
+    CatalogStore + CitizenStore + AccessStore + StaffStore + BookingStore + Send + Sync + 'static
 {
     /// `sqlite` or `postgres`, for logs and the readiness probe.
     fn kind(&self) -> &'static str;

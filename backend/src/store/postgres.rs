@@ -1,5 +1,6 @@
 use super::Store;
 use super::accounts_sql::accounts_queries;
+use super::booking_sql::booking_queries;
 use super::catalog_sql::catalog_queries;
 use crate::Result;
 use crate::seed::Catalog;
@@ -28,6 +29,9 @@ impl PgStore {
 
     /// Rows read to decide a write are locked until the transaction ends.
     const FOR_UPDATE: &'static str = " FOR UPDATE";
+
+    /// Background jobs claim rows no other process has locked, and leave those to it.
+    const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
 
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>> {
         Ok(self.pool.begin().await?)
@@ -63,4 +67,5 @@ impl Store for PgStore {
 }
 
 catalog_queries!(PgStore, sqlx::Postgres);
+booking_queries!(PgStore, sqlx::Postgres);
 accounts_queries!(PgStore, sqlx::Postgres);

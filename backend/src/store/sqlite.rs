@@ -1,5 +1,6 @@
 use super::Store;
 use super::accounts_sql::accounts_queries;
+use super::booking_sql::booking_queries;
 use super::catalog_sql::catalog_queries;
 use crate::Result;
 use crate::seed::Catalog;
@@ -40,6 +41,9 @@ impl SqliteStore {
     /// SQLite serialises writers: taking the lock up front is the row lock.
     const FOR_UPDATE: &'static str = "";
 
+    /// Background jobs claim rows no other process has locked, and leave those to it.
+    const SKIP_LOCKED: &'static str = "";
+
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
@@ -71,4 +75,5 @@ impl Store for SqliteStore {
 }
 
 catalog_queries!(SqliteStore, sqlx::Sqlite);
+booking_queries!(SqliteStore, sqlx::Sqlite);
 accounts_queries!(SqliteStore, sqlx::Sqlite);

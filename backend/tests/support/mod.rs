@@ -85,6 +85,7 @@ pub fn services(store: Arc<dyn Store>) -> (backend::Services, backend::clock::Ma
             sends_per_hour: 1_000,
             tries_per_10_min: 1_000,
         },
+        booking: domain::booking::BookingPolicy::default(),
     };
     (backend::Services::new(store, setup), clock)
 }

@@ -1,0 +1,205 @@
+//! Which days and slots a citizen can book: the calendar picks the schedule, the hall's
+//! release rule says whether the day is open yet, the slots say how many places are left.
+
+use super::BookingService;
+use crate::store::{NewSlot, SlotRecord};
+use crate::{Error, Result};
+use domain::booking::{
+    Calendar, DayKind, DayState, DayView, Release, ReleaseRule, Schedule, SlotView, TimeOfDay,
+    Weekday,
+};
+use domain::CivilDate;
+
+/// A day's view and, when it has hours, its slots (made in the store on first look, once
+/// the day is released).
+pub struct DayPlan {
+    pub view: DayView,
+    pub slots: Vec<SlotView>,
+    /// The slot rows behind `slots` (booking checks them).
+    pub records: Vec<SlotRecord>,
+}
+
+impl BookingService {
+    /// Seven days from `from` for one department's windows in a hall.
+    pub async fn week(
+        &self,
+        hall: &str,
+        department: &str,
+        from: CivilDate,
+    ) -> Result<Vec<DayView>> {
+        let calendar = self.calendar().await?;
+        let rule = self.release_rule(hall).await?;
+        let schedules = self.store.schedules(hall, department).await?;
+        let closed = self
+            .store
+            .closed_days(hall, from.epoch_days(), from.epoch_days() + 6)
+            .await?;
+        let mut out = Vec::with_capacity(7);
+        for offset in 0..7 {
+            let date = CivilDate::from_epoch_days(from.epoch_days() + offset);
+            let closed = closed.iter().find(|(d, _)| *d == date.epoch_days()).map(|(_, r)| r.as_str());
+            let plan = self
+                .plan(&calendar, &rule, &schedules, closed, hall, department, date, false)
+                .await?;
+            out.push(plan.view);
+        }
+        Ok(out)
+    }
+
+    /// One day with its slots.
+    pub async fn day(&self, hall: &str, department: &str, date: CivilDate) -> Result<DayPlan> {
+        let calendar = self.calendar().await?;
+        let rule = self.release_rule(hall).await?;
+        let schedules = self.store.schedules(hall, department).await?;
+        let day = date.epoch_days();
+        let closed = self.store.closed_days(hall, day, day).await?;
+        let closed = closed.first().map(|(_, r)| r.as_str());
+        self.plan(&calendar, &rule, &schedules, closed, hall, department, date, true)
+            .await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn plan(
+        &self,
+        calendar: &Calendar,
+        rule: &ReleaseRule,
+        schedules: &[crate::store::ScheduleRecord],
+        closed: Option<&str>,
+        hall: &str,
+        department: &str,
+        date: CivilDate,
+        with_slots: bool,
+    ) -> Result<DayPlan> {
+        let weekday = Weekday::of(date);
+        let kind = calendar.kind(date);
+        let note = match &kind {
+            DayKind::Holiday(name) => Some(name.clone()),
+            DayKind::MakeupWorkday(_) => Some("调休上班".to_owned()),
+            _ => None,
+        };
+        let mut plan = DayPlan {
+            view: DayView {
+                date,
+                weekday: weekday.label().to_owned(),
+                weekend: weekday.is_weekend(),
+                note,
+                state: DayState::Over,
+            },
+            slots: Vec::new(),
+            records: Vec::new(),
+        };
+        if let Some(reason) = closed {
+            plan.view.state = DayState::Closed { why: format!("大厅停办：{reason}") };
+            return Ok(plan);
+        }
+        let parse = |weekend: bool| {
+            schedules.iter().find(|s| s.weekend == weekend).and_then(|s| {
+                Schedule::new(
+                    &s.periods,
+                    u32::try_from(s.windows).ok()?,
+                    u32::try_from(s.slot_minutes).ok()?,
+                    u32::try_from(s.per_window).ok()?,
+                )
+                .ok()
+            })
+        };
+        let (weekday_hours, weekend_hours) = (parse(false), parse(true));
+        let Some(schedule) = Schedule::for_day(&kind, weekday_hours.as_ref(), weekend_hours.as_ref())
+        else {
+            plan.view.state = DayState::Closed {
+                why: match kind {
+                    DayKind::Holiday(name) => format!("{name}放假"),
+                    _ => "周末不开放".to_owned(),
+                },
+            };
+            return Ok(plan);
+        };
+        let specs = schedule.slots();
+        let midnight = date.china_midnight();
+        let at = |t: TimeOfDay| midnight + t.minutes() * 60;
+        let Some(last) = specs.last() else {
+            plan.view.state = DayState::Closed { why: "不开放".to_owned() };
+            return Ok(plan);
+        };
+        let now = self.clock.now();
+        match rule.release(date, at(last.start), now) {
+            Release::NotYet(opens) => {
+                plan.view.state = DayState::NotYet { opens };
+                return Ok(plan);
+            }
+            Release::Over => {
+                plan.view.state = DayState::Over;
+                return Ok(plan);
+            }
+            Release::Open => {}
+        }
+        let make: Vec<NewSlot> = specs
+            .iter()
+            .map(|s| NewSlot {
+                start_min: s.start.minutes(),
+                end_min: s.end.minutes(),
+                start_at: at(s.start),
+                end_at: at(s.end),
+                capacity: i64::from(s.capacity),
+            })
+            .collect();
+        let records = self
+            .store
+            .day_slots(hall, department, date.epoch_days(), &make)
+            .await?;
+        let open: Vec<&SlotRecord> =
+            records.iter().filter(|s| now <= rule.cutoff(s.start_at)).collect();
+        let remaining: i64 = open.iter().map(|s| s.remaining()).sum();
+        plan.view.state = if open.is_empty() {
+            DayState::Over
+        } else if remaining == 0 {
+            DayState::Full
+        } else {
+            DayState::Open { remaining: u32::try_from(remaining).unwrap_or(u32::MAX) }
+        };
+        if with_slots {
+            plan.slots = records
+                .iter()
+                .map(|s| SlotView {
+                    id: s.id,
+                    start: time_text(s.start_min),
+                    end: time_text(s.end_min),
+                    remaining: u32::try_from(s.remaining()).unwrap_or(0),
+                    capacity: u32::try_from(s.capacity).unwrap_or(0),
+                    closed: now > rule.cutoff(s.start_at),
+                })
+                .collect();
+            plan.records = records;
+        }
+        Ok(plan)
+    }
+
+    /// The slot, checked bookable now for `department` in `hall`: its day open, released and
+    /// not past the slot's cut-off.
+    pub(crate) async fn open_slot(
+        &self,
+        slot_id: i64,
+        department: &str,
+    ) -> Result<SlotRecord> {
+        let slot = self.store.slot(slot_id).await?.ok_or(Error::NotFound)?;
+        if slot.department_code != department {
+            return Err(Error::NotFound);
+        }
+        let date = CivilDate::from_epoch_days(slot.day);
+        let plan = self.day(&slot.hall_code, department, date).await?;
+        let live = plan.slots.iter().find(|s| s.id == slot_id);
+        match (&plan.view.state, live) {
+            (DayState::NotYet { opens }, _) => Err(Error::invalid(format!(
+                "这一天的号源将于 {} 放出，请到时再约",
+                super::when_text(*opens)
+            ))),
+            (DayState::Closed { why }, _) => Err(Error::invalid(format!("这一天不能预约：{why}"))),
+            (_, Some(s)) if !s.closed => Ok(slot),
+            _ => Err(Error::invalid("这个时段已过预约截止时间，请选择其他时段")),
+        }
+    }
+}
+
+pub(crate) fn time_text(minutes: i64) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}

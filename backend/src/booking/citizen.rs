@@ -1,0 +1,389 @@
+//! What a citizen does: book, see, cancel and move bookings; wait for a full day.
+
+use super::BookingService;
+use super::texts;
+use crate::accounts::Actor;
+use crate::store::{BookResult, BookingRecord, Freed, Joined, NewBooking, NewWait, Refusal};
+use crate::{Error, Result};
+use domain::booking::{BookingCode, BookingStatus, BookingView, DayState, IcsEvent, WaitView, Weekday};
+use domain::{CivilDate, Relation, ServiceItem};
+
+/// A booking request as the confirm form sends it.
+#[derive(Clone, Debug)]
+pub struct BookForm {
+    pub item: String,
+    pub slot_id: i64,
+    /// Booking for a family member (theirs only), or for themself.
+    pub member_id: Option<i64>,
+    /// From the form: the same key again returns the booking it made.
+    pub request_key: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct WaitForm {
+    pub item: String,
+    pub hall: String,
+    pub date: CivilDate,
+    pub member_id: Option<i64>,
+    pub request_key: String,
+}
+
+fn check_key(key: &str) -> Result<()> {
+    if key.is_empty() || key.len() > 64 || !key.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(Error::invalid("表单已过期，请返回重新选择"));
+    }
+    Ok(())
+}
+
+impl BookingService {
+    pub async fn book(&self, citizen_id: i64, form: &BookForm, ip: &str) -> Result<BookingView> {
+        check_key(&form.request_key)?;
+        let _turn = self.admission.enter().await?;
+        let item = self.bookable_item(&form.item).await?;
+        self.check_member(citizen_id, form.member_id).await?;
+        let slot = self.open_slot(form.slot_id, &item.department.code).await?;
+        for _ in 0..3 {
+            let code = BookingCode::from_random(crate::random::bytes5());
+            let booking = NewBooking {
+                citizen_id,
+                member_id: form.member_id,
+                item_code: item.code.as_str(),
+                request_key: &form.request_key,
+                code: code.as_str(),
+                now: self.clock.now(),
+                policy: &self.policy,
+            };
+            match self.store.book(&booking, slot.id).await {
+                Ok(BookResult::Booked(record)) => {
+                    let actor = Actor::Citizen { id: citizen_id, for_member: form.member_id };
+                    self.audit.record(actor, "booking.create", Some(("booking", record.id)), ip).await?;
+                    let view = self.view(&record).await?;
+                    self.notify(citizen_id, &texts::booked(&view)).await;
+                    return Ok(view);
+                }
+                Ok(BookResult::Existing(record)) => return self.view(&record).await,
+                Ok(BookResult::Full) => return Err(full()),
+                Ok(BookResult::Refused(why)) => return Err(self.refusal(why)),
+                // Two codes alike (one in 2^40): draw another.
+                Err(Error::Database(e)) if crate::store::is_unique_violation(&e) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::Corrupt("booking codes kept colliding".to_owned()))
+    }
+
+    fn refusal(&self, why: Refusal) -> Error {
+        Error::invalid(match why {
+            Refusal::NotVerified => "预约前请先完成实名认证".to_owned(),
+            Refusal::Suspended { until } => format!(
+                "您近 {} 天内爽约 {} 次，{} 前暂停预约",
+                self.policy.no_show_window_days,
+                self.policy.no_show_limit,
+                super::when_text(until)
+            ),
+            Refusal::TooMany { max } => {
+                format!("您已有 {max} 个待办理的预约，办理或取消后才能再约")
+            }
+            Refusal::SameDay => "这一天已为此人预约过这个事项，不能重复预约".to_owned(),
+        })
+    }
+
+    async fn check_member(&self, citizen_id: i64, member: Option<i64>) -> Result<()> {
+        if let Some(id) = member {
+            self.store.family_member(citizen_id, id).await?.ok_or(Error::NotFound)?;
+        }
+        Ok(())
+    }
+
+    /// The citizen's bookings, soonest first for active ones, then the rest newest first.
+    pub async fn my_bookings(&self, citizen_id: i64) -> Result<Vec<BookingView>> {
+        let mut records = self.store.bookings_of(citizen_id).await?;
+        records.sort_by_key(|b| (b.status != "booked", if b.status == "booked" { b.start_at } else { -b.start_at }));
+        let mut out = Vec::with_capacity(records.len());
+        for r in &records {
+            out.push(self.view(r).await?);
+        }
+        Ok(out)
+    }
+
+    /// One of the citizen's bookings with its 事项 (for the materials); NotFound for anyone
+    /// else's code.
+    pub async fn my_booking(&self, citizen_id: i64, code: &str) -> Result<(BookingView, ServiceItem)> {
+        let record = self.own(citizen_id, code).await?;
+        let item = self.catalog.guide(&domain::ServiceCode::parse(&record.item_code).map_err(|_| Error::NotFound)?).await?;
+        Ok((self.view(&record).await?, item))
+    }
+
+    async fn own(&self, citizen_id: i64, code: &str) -> Result<BookingRecord> {
+        let code = BookingCode::parse(code).ok_or(Error::NotFound)?;
+        match self.store.booking_by_code(code.as_str()).await? {
+            Some(b) if b.citizen_id == citizen_id => Ok(b),
+            _ => Err(Error::NotFound),
+        }
+    }
+
+    pub async fn cancel(&self, citizen_id: i64, code: &str, ip: &str) -> Result<()> {
+        let record = self.own(citizen_id, code).await?;
+        self.check_changeable(&record).await?;
+        match self.store.cancel(record.id, self.clock.now(), self.policy.offer_hold_secs).await? {
+            Freed::Done(offer) => {
+                self.audit.record(Actor::citizen(citizen_id), "booking.cancel", Some(("booking", record.id)), ip).await?;
+                if let Some(offer) = offer {
+                    self.announce(&offer).await;
+                }
+                Ok(())
+            }
+            // Cancelled already (a second tap): nothing more to do.
+            _ if record.status == "cancelled" => Ok(()),
+            _ => Err(Error::invalid("这个预约已不能取消")),
+        }
+    }
+
+    pub async fn reschedule(
+        &self,
+        citizen_id: i64,
+        code: &str,
+        slot_id: i64,
+        ip: &str,
+    ) -> Result<BookingView> {
+        let _turn = self.admission.enter().await?;
+        let record = self.own(citizen_id, code).await?;
+        if record.slot_id == slot_id {
+            return self.view(&record).await;
+        }
+        self.check_changeable(&record).await?;
+        let (_, department) = self.department(&record.department_code).await?;
+        let slot = self.open_slot(slot_id, &department.code).await?;
+        match self.store.reschedule(record.id, slot.id, self.clock.now(), self.policy.offer_hold_secs).await? {
+            Freed::Done(offer) => {
+                self.audit.record(Actor::citizen(citizen_id), "booking.reschedule", Some(("booking", record.id)), ip).await?;
+                if let Some(offer) = offer {
+                    self.announce(&offer).await;
+                }
+                let moved = self.own(citizen_id, code).await?;
+                let view = self.view(&moved).await?;
+                self.notify(citizen_id, &texts::moved(&view)).await;
+                Ok(view)
+            }
+            Freed::Full => Err(Error::Full("新时段已约满，原预约保留不变，请另选时段".to_owned())),
+            Freed::SameDay => Err(Error::invalid("这一天已为此人预约过这个事项，原预约保留不变")),
+            Freed::NotActive => Err(Error::invalid("这个预约已不能改约")),
+        }
+    }
+
+    async fn check_changeable(&self, record: &BookingRecord) -> Result<()> {
+        let rule = self.release_rule(&record.hall_code).await?;
+        if record.status == "booked" && self.clock.now() > rule.cutoff(record.start_at) {
+            return Err(Error::invalid(format!(
+                "已过取消和改约截止时间（开始前 {} 分钟）",
+                rule.cutoff_minutes
+            )));
+        }
+        Ok(())
+    }
+
+    /// Joins the line for a full day.
+    pub async fn join_waitlist(&self, citizen_id: i64, form: &WaitForm) -> Result<i64> {
+        check_key(&form.request_key)?;
+        let item = self.bookable_item(&form.item).await?;
+        self.check_member(citizen_id, form.member_id).await?;
+        let citizen = self.store.citizen(citizen_id).await?.ok_or(Error::SignInRequired)?;
+        if citizen.verified_at.is_none() {
+            return Err(self.refusal(Refusal::NotVerified));
+        }
+        let plan = self.day(&form.hall, &item.department.code, form.date).await?;
+        if !matches!(plan.view.state, DayState::Full) {
+            return Err(Error::invalid("这一天还有空余号源，请直接预约"));
+        }
+        let joined = self
+            .store
+            .join_waitlist(&NewWait {
+                citizen_id,
+                member_id: form.member_id,
+                item_code: item.code.as_str(),
+                hall_code: &form.hall,
+                department_code: &item.department.code,
+                day: form.date.epoch_days(),
+                request_key: &form.request_key,
+                now: self.clock.now(),
+            })
+            .await?;
+        match joined {
+            Joined::Id(id) => Ok(id),
+            Joined::AlreadyWaiting => Err(Error::invalid("您已在这一天的候补队列中")),
+        }
+    }
+
+    pub async fn my_waitlist(&self, citizen_id: i64) -> Result<Vec<WaitView>> {
+        let halls = self.store.halls().await?;
+        let mut out = Vec::new();
+        for w in self.store.waitlist_of(citizen_id).await? {
+            let item_name = self.item_name(&w.item_code).await;
+            let offer_start = match w.offered_slot_id {
+                Some(id) if w.status == "offered" => self.store.slot(id).await?.map(|s| super::when_text(s.start_at)),
+                _ => None,
+            };
+            out.push(WaitView {
+                id: w.id,
+                item_code: w.item_code.clone(),
+                item_name,
+                hall_name: halls.iter().find(|h| h.code == w.hall_code).map(|h| h.name.clone()).unwrap_or_default(),
+                date: CivilDate::from_epoch_days(w.day),
+                position: (w.status == "waiting").then(|| u32::try_from(w.position).unwrap_or(0)),
+                offer_until: w.offer_until.filter(|_| w.status == "offered"),
+                status: w.status,
+                offer_start,
+            });
+        }
+        Ok(out)
+    }
+
+    pub async fn accept_offer(
+        &self,
+        citizen_id: i64,
+        wait_id: i64,
+        request_key: &str,
+        ip: &str,
+    ) -> Result<BookingView> {
+        check_key(request_key)?;
+        let wait = self
+            .store
+            .waitlist_of(citizen_id)
+            .await?
+            .into_iter()
+            .find(|w| w.id == wait_id)
+            .ok_or(Error::NotFound)?;
+        let code = BookingCode::from_random(crate::random::bytes5());
+        let booking = NewBooking {
+            citizen_id,
+            member_id: wait.member_id,
+            item_code: &wait.item_code,
+            request_key,
+            code: code.as_str(),
+            now: self.clock.now(),
+            policy: &self.policy,
+        };
+        match self.store.accept_offer(&booking, wait_id).await? {
+            BookResult::Booked(record) => {
+                let actor = Actor::Citizen { id: citizen_id, for_member: wait.member_id };
+                self.audit.record(actor, "booking.from_waitlist", Some(("booking", record.id)), ip).await?;
+                let view = self.view(&record).await?;
+                self.notify(citizen_id, &texts::booked(&view)).await;
+                Ok(view)
+            }
+            BookResult::Existing(record) => self.view(&record).await,
+            BookResult::Full => Err(Error::Full("这个候补名额已过保留时间，已顺延给下一位".to_owned())),
+            BookResult::Refused(why) => Err(self.refusal(why)),
+        }
+    }
+
+    pub async fn leave_waitlist(&self, citizen_id: i64, wait_id: i64) -> Result<()> {
+        if let Some(offer) = self
+            .store
+            .leave_waitlist(citizen_id, wait_id, self.clock.now(), self.policy.offer_hold_secs)
+            .await?
+        {
+            self.announce(&offer).await;
+        }
+        Ok(())
+    }
+
+    /// When the citizen's no-show suspension ends, if one is running.
+    pub async fn suspension(&self, citizen_id: i64) -> Result<Option<i64>> {
+        let p = &self.policy;
+        let now = self.clock.now();
+        let since = now - (p.no_show_window_days + p.suspension_days) * 86_400;
+        let shows = self.store.no_shows(citizen_id, since).await?;
+        Ok(p.suspended_until(&shows, now))
+    }
+
+    /// The booking as an .ics file.
+    pub async fn ics(&self, citizen_id: i64, code: &str) -> Result<String> {
+        let (view, item) = self.my_booking(citizen_id, code).await?;
+        let record = self.own(citizen_id, code).await?;
+        let materials: Vec<String> = item.materials.iter().filter(|m| m.required).map(|m| m.name.clone()).collect();
+        let description = format!(
+            "预约码 {}\n{} {}窗口\n请带：{}\n如需取消，请在“我的预约”中操作",
+            view.code,
+            view.hall_name,
+            view.department_name,
+            materials.join("、")
+        );
+        Ok(IcsEvent {
+            uid: &view.code,
+            start: record.start_at,
+            end: record.end_at,
+            stamp: record.created_at,
+            summary: &format!("预约办理：{}", view.item_name),
+            location: &format!("{} {}", view.hall_name, view.hall_address),
+            description: &description,
+        }
+        .render())
+    }
+
+    pub(crate) async fn item_name(&self, code: &str) -> String {
+        match domain::ServiceCode::parse(code) {
+            Ok(c) => self.catalog.guide(&c).await.map(|i| i.name).unwrap_or_else(|_| code.to_owned()),
+            Err(_) => code.to_owned(),
+        }
+    }
+
+    pub(crate) async fn view(&self, r: &BookingRecord) -> Result<BookingView> {
+        let hall = self.hall(&r.hall_code).await?;
+        let (_, department) = self.department(&r.department_code).await?;
+        let rule = self.release_rule(&r.hall_code).await?;
+        let status = BookingStatus::parse(&r.status).ok_or_else(|| Error::Corrupt(format!("booking status {}", r.status)))?;
+        let for_whom = match r.member_id {
+            Some(id) => match self.store.family_member(r.citizen_id, id).await? {
+                Some(m) => format!(
+                    "{}（{}）",
+                    m.name_masked,
+                    Relation::parse(&m.relation).map_or("家人", Relation::label)
+                ),
+                None => "家庭成员".to_owned(),
+            },
+            None => "本人".to_owned(),
+        };
+        let date = CivilDate::from_epoch_days(r.day);
+        let minute = |at: i64| (at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60;
+        Ok(BookingView {
+            code: r.code.clone(),
+            item_code: r.item_code.clone(),
+            item_name: self.item_name(&r.item_code).await,
+            hall_name: hall.name,
+            hall_address: hall.address,
+            hall_phone: hall.phone,
+            department_name: department.short_name,
+            date,
+            weekday: Weekday::of(date).label().to_owned(),
+            start: super::availability::time_text(minute(r.start_at)),
+            end: super::availability::time_text(minute(r.end_at)),
+            start_at: r.start_at,
+            changeable: status.is_active() && self.clock.now() <= rule.cutoff(r.start_at),
+            cutoff_at: rule.cutoff(r.start_at),
+            status,
+            for_whom,
+            queue_no: r.queue_no.clone(),
+        })
+    }
+
+    /// Texts are best effort: a booking stands even if its text could not be queued.
+    pub(crate) async fn notify(&self, citizen_id: i64, body: &str) {
+        if let Err(e) = self.accounts.text_citizen(citizen_id, body).await {
+            tracing::warn!(error = %e, "booking text not queued");
+        }
+    }
+
+    pub(crate) async fn announce(&self, offer: &crate::store::Offer) {
+        let when = match self.store.slot(offer.slot_id).await {
+            Ok(Some(s)) => super::when_text(s.start_at),
+            _ => String::new(),
+        };
+        let name = self.item_name(&offer.item_code).await;
+        self.notify(offer.citizen_id, &texts::offered(&name, &when, offer.offer_until)).await;
+    }
+}
+
+fn full() -> Error {
+    Error::Full("这个时段已约满，请选择其他时段，或在约满的日子加入候补".to_owned())
+}

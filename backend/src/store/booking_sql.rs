@@ -1,0 +1,1006 @@
+//! Booking queries, written once for both stores like `accounts_sql`. Each store supplies
+//! `begin_write()`, `FOR_UPDATE` (row locks on PostgreSQL; SQLite's write lock already
+//! serialises) and `SKIP_LOCKED` (so several processes split background work on PostgreSQL).
+
+pub(crate) const BOOKING_COLUMNS: &str = "id, code, citizen_id, member_id, item_code, slot_id, \
+     hall_code, department_code, day, start_at, end_at, status, created_at, queue_no";
+
+pub(crate) const SLOT_COLUMNS: &str = "id, hall_code, department_code, day, start_min, end_min, \
+     start_at, end_at, capacity, booked, held";
+
+macro_rules! booking_queries {
+    ($store:ty, $db:ty) => {
+        impl $store {
+            async fn booking_for_update(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                id: i64,
+            ) -> $crate::Result<Option<$crate::store::BookingRecord>> {
+                let sql = format!(
+                    "SELECT {} FROM bookings WHERE id = $1{}",
+                    $crate::store::booking_sql::BOOKING_COLUMNS,
+                    Self::FOR_UPDATE
+                );
+                Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&mut **tx).await?)
+            }
+
+            /// Every rule of a booking, inside `tx`; `wait_id` books the place held for that
+            /// waitlist entry instead of a free one.
+            async fn book_in(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                b: &$crate::store::NewBooking<'_>,
+                slot_id: i64,
+                from_offer: bool,
+            ) -> $crate::Result<$crate::store::BookResult> {
+                use $crate::store::{BookResult, Refusal};
+                // Locking the citizen's row serialises one citizen's bookings, so the limits
+                // below are read and written by one transaction at a time.
+                let sql = format!(
+                    "SELECT verified_at FROM citizens WHERE id = $1 AND deleted_at IS NULL{}",
+                    Self::FOR_UPDATE
+                );
+                let citizen: Option<(Option<i64>,)> =
+                    sqlx::query_as(&sql).bind(b.citizen_id).fetch_optional(&mut **tx).await?;
+                let sql = format!(
+                    "SELECT {} FROM bookings WHERE citizen_id = $1 AND request_key = $2",
+                    $crate::store::booking_sql::BOOKING_COLUMNS
+                );
+                let earlier: Option<$crate::store::BookingRecord> = sqlx::query_as(&sql)
+                    .bind(b.citizen_id)
+                    .bind(b.request_key)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+                if let Some(earlier) = earlier {
+                    return Ok(BookResult::Existing(earlier));
+                }
+                if !matches!(citizen, Some((Some(_),))) {
+                    return Ok(BookResult::Refused(Refusal::NotVerified));
+                }
+                let p = b.policy;
+                let since = b.now - (p.no_show_window_days + p.suspension_days) * 86_400;
+                let shows: Vec<(i64,)> = sqlx::query_as(
+                    "SELECT start_at FROM bookings WHERE citizen_id = $1 \
+                     AND status = 'no_show' AND start_at >= $2",
+                )
+                .bind(b.citizen_id)
+                .bind(since)
+                .fetch_all(&mut **tx)
+                .await?;
+                let shows: Vec<i64> = shows.into_iter().map(|(t,)| t).collect();
+                if let Some(until) = p.suspended_until(&shows, b.now) {
+                    return Ok(BookResult::Refused(Refusal::Suspended { until }));
+                }
+                let (active,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM bookings WHERE citizen_id = $1 AND status = 'booked'",
+                )
+                .bind(b.citizen_id)
+                .fetch_one(&mut **tx)
+                .await?;
+                if active >= i64::from(p.max_active) {
+                    return Ok(BookResult::Refused(Refusal::TooMany { max: p.max_active }));
+                }
+                let sql = format!(
+                    "SELECT {} FROM slots WHERE id = $1",
+                    $crate::store::booking_sql::SLOT_COLUMNS
+                );
+                let slot: $crate::store::SlotRecord = sqlx::query_as(&sql)
+                    .bind(slot_id)
+                    .fetch_optional(&mut **tx)
+                    .await?
+                    .ok_or($crate::Error::NotFound)?;
+                let person = b.member_id.unwrap_or(0);
+                let same_day: Option<(i64,)> = sqlx::query_as(
+                    "SELECT id FROM bookings WHERE citizen_id = $1 AND person = $2 \
+                     AND item_code = $3 AND day = $4 AND status = 'booked'",
+                )
+                .bind(b.citizen_id)
+                .bind(person)
+                .bind(b.item_code)
+                .bind(slot.day)
+                .fetch_optional(&mut **tx)
+                .await?;
+                if same_day.is_some() {
+                    return Ok(BookResult::Refused(Refusal::SameDay));
+                }
+                // The conditional update is the capacity rule: it takes a place only while
+                // one is free, whatever else runs at the same time.
+                let taken = if from_offer {
+                    "UPDATE slots SET held = held - 1, booked = booked + 1 \
+                     WHERE id = $1 AND held > 0"
+                } else {
+                    "UPDATE slots SET booked = booked + 1 \
+                     WHERE id = $1 AND booked + held < capacity"
+                };
+                let taken = sqlx::query(taken).bind(slot_id).execute(&mut **tx).await?;
+                if taken.rows_affected() == 0 {
+                    return Ok(BookResult::Full);
+                }
+                let sql = format!(
+                    "INSERT INTO bookings (code, citizen_id, member_id, person, item_code, \
+                     slot_id, hall_code, department_code, day, start_at, end_at, status, \
+                     request_key, created_at, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, \
+                     $8, $9, $10, $11, 'booked', $12, $13, $13) RETURNING {}",
+                    $crate::store::booking_sql::BOOKING_COLUMNS
+                );
+                let record = sqlx::query_as(&sql)
+                    .bind(b.code)
+                    .bind(b.citizen_id)
+                    .bind(b.member_id)
+                    .bind(person)
+                    .bind(b.item_code)
+                    .bind(slot_id)
+                    .bind(&slot.hall_code)
+                    .bind(&slot.department_code)
+                    .bind(slot.day)
+                    .bind(slot.start_at)
+                    .bind(slot.end_at)
+                    .bind(b.request_key)
+                    .bind(b.now)
+                    .fetch_one(&mut **tx)
+                    .await?;
+                Ok(BookResult::Booked(record))
+            }
+
+            /// A place in `slot_id` was given up: held for the first in that line, if anyone
+            /// waits, else free again.
+            async fn free_place(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                slot: (i64, &str, &str, i64),
+                now: i64,
+                hold_secs: i64,
+            ) -> $crate::Result<Option<$crate::store::Offer>> {
+                let offer = Self::offer_next(tx, slot, now, hold_secs).await?;
+                let sql = if offer.is_some() {
+                    "UPDATE slots SET booked = booked - 1, held = held + 1 WHERE id = $1"
+                } else {
+                    "UPDATE slots SET booked = booked - 1 WHERE id = $1"
+                };
+                sqlx::query(sql).bind(slot.0).execute(&mut **tx).await?;
+                Ok(offer)
+            }
+
+            /// Offers the place in `slot` to the first waiting in its line.
+            async fn offer_next(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                slot: (i64, &str, &str, i64),
+                now: i64,
+                hold_secs: i64,
+            ) -> $crate::Result<Option<$crate::store::Offer>> {
+                let (slot_id, hall, department, day) = slot;
+                let sql = format!(
+                    "SELECT id FROM waitlist WHERE hall_code = $1 AND department_code = $2 \
+                     AND day = $3 AND status = 'waiting' ORDER BY id LIMIT 1{}",
+                    Self::FOR_UPDATE
+                );
+                let next: Option<(i64,)> = sqlx::query_as(&sql)
+                    .bind(hall)
+                    .bind(department)
+                    .bind(day)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+                let Some((wait_id,)) = next else {
+                    return Ok(None);
+                };
+                let offer = sqlx::query_as(
+                    "UPDATE waitlist SET status = 'offered', offered_slot_id = $2, \
+                     offer_until = $3 WHERE id = $1 \
+                     RETURNING id AS wait_id, citizen_id, item_code, offered_slot_id AS slot_id, \
+                     offer_until",
+                )
+                .bind(wait_id)
+                .bind(slot_id)
+                .bind(now + hold_secs)
+                .fetch_one(&mut **tx)
+                .await?;
+                Ok(Some(offer))
+            }
+
+            /// A held place whose offer ended passes to the next in line, or is freed.
+            async fn pass_on(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                slot_id: i64,
+                now: i64,
+                hold_secs: i64,
+            ) -> $crate::Result<Option<$crate::store::Offer>> {
+                let sql = format!(
+                    "SELECT {} FROM slots WHERE id = $1",
+                    $crate::store::booking_sql::SLOT_COLUMNS
+                );
+                let slot: $crate::store::SlotRecord =
+                    sqlx::query_as(&sql).bind(slot_id).fetch_one(&mut **tx).await?;
+                let key = (slot.id, slot.hall_code.as_str(), slot.department_code.as_str(), slot.day);
+                let offer = Self::offer_next(tx, key, now, hold_secs).await?;
+                if offer.is_none() {
+                    sqlx::query("UPDATE slots SET held = held - 1 WHERE id = $1 AND held > 0")
+                        .bind(slot_id)
+                        .execute(&mut **tx)
+                        .await?;
+                }
+                Ok(offer)
+            }
+
+            async fn next_ticket(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                hall: &str,
+                department: &str,
+                day: i64,
+                kind_index: u32,
+                booking_id: Option<i64>,
+                now: i64,
+            ) -> $crate::Result<String> {
+                let (number,): (i64,) = sqlx::query_as(
+                    "INSERT INTO queue_counters (hall_code, department_code, day, last) \
+                     VALUES ($1, $2, $3, 1) ON CONFLICT (hall_code, department_code, day) \
+                     DO UPDATE SET last = queue_counters.last + 1 RETURNING last",
+                )
+                .bind(hall)
+                .bind(department)
+                .bind(day)
+                .fetch_one(&mut **tx)
+                .await?;
+                let label = domain::booking::queue_number(
+                    kind_index,
+                    u32::try_from(number).unwrap_or(u32::MAX),
+                );
+                sqlx::query(
+                    "INSERT INTO tickets (hall_code, department_code, day, number, label, \
+                     booking_id, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(hall)
+                .bind(department)
+                .bind(day)
+                .bind(number)
+                .bind(&label)
+                .bind(booking_id)
+                .bind(now)
+                .execute(&mut **tx)
+                .await?;
+                Ok(label)
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::store::BookingStore for $store {
+            async fn calendar_days(&self) -> $crate::Result<Vec<(i64, bool, String)>> {
+                Ok(sqlx::query_as("SELECT day, holiday, name FROM calendar_days ORDER BY day")
+                    .fetch_all(&self.pool)
+                    .await?)
+            }
+
+            async fn seed_calendar(&self, days: &[(i64, bool, String)]) -> $crate::Result<bool> {
+                let mut tx = self.begin_write().await?;
+                let seeded = sqlx::query(
+                    "INSERT INTO catalog_meta (key, value) VALUES ('calendar', 'official') \
+                     ON CONFLICT (key) DO NOTHING",
+                )
+                .execute(&mut *tx)
+                .await?;
+                if seeded.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                for (day, holiday, name) in days {
+                    sqlx::query(
+                        "INSERT INTO calendar_days (day, holiday, name) VALUES ($1, $2, $3) \
+                         ON CONFLICT (day) DO NOTHING",
+                    )
+                    .bind(day)
+                    .bind(holiday)
+                    .bind(name)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn set_calendar_day(
+                &self,
+                day: i64,
+                holiday: bool,
+                name: &str,
+            ) -> $crate::Result<()> {
+                sqlx::query(
+                    "INSERT INTO calendar_days (day, holiday, name) VALUES ($1, $2, $3) \
+                     ON CONFLICT (day) DO UPDATE SET holiday = $2, name = $3",
+                )
+                .bind(day)
+                .bind(holiday)
+                .bind(name)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn remove_calendar_day(&self, day: i64) -> $crate::Result<bool> {
+                let done = sqlx::query("DELETE FROM calendar_days WHERE day = $1")
+                    .bind(day)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected() > 0)
+            }
+
+            async fn seed_schedules(
+                &self,
+                schedules: &[$crate::store::ScheduleRecord],
+            ) -> $crate::Result<()> {
+                let mut tx = self.begin_write().await?;
+                for s in schedules {
+                    sqlx::query(
+                        "INSERT INTO schedules (hall_code, department_code, weekend, periods, \
+                         windows, slot_minutes, per_window) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                         ON CONFLICT (hall_code, department_code, weekend) DO NOTHING",
+                    )
+                    .bind(&s.hall_code)
+                    .bind(&s.department_code)
+                    .bind(s.weekend)
+                    .bind(&s.periods)
+                    .bind(s.windows)
+                    .bind(s.slot_minutes)
+                    .bind(s.per_window)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn schedules(
+                &self,
+                hall_code: &str,
+                department_code: &str,
+            ) -> $crate::Result<Vec<$crate::store::ScheduleRecord>> {
+                Ok(sqlx::query_as(
+                    "SELECT hall_code, department_code, weekend, periods, windows, \
+                     slot_minutes, per_window FROM schedules \
+                     WHERE hall_code = $1 AND department_code = $2",
+                )
+                .bind(hall_code)
+                .bind(department_code)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn scheduled_departments(&self, hall_code: &str) -> $crate::Result<Vec<String>> {
+                let rows: Vec<(String,)> = sqlx::query_as(
+                    "SELECT DISTINCT department_code FROM schedules WHERE hall_code = $1 \
+                     ORDER BY department_code",
+                )
+                .bind(hall_code)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(|(c,)| c).collect())
+            }
+
+            async fn release_rule(
+                &self,
+                hall_code: &str,
+            ) -> $crate::Result<Option<$crate::store::ReleaseRecord>> {
+                Ok(sqlx::query_as(
+                    "SELECT release_days, release_at, cutoff_minutes FROM halls WHERE code = $1",
+                )
+                .bind(hall_code)
+                .fetch_optional(&self.pool)
+                .await?)
+            }
+
+            async fn closed_days(
+                &self,
+                hall_code: &str,
+                from: i64,
+                to: i64,
+            ) -> $crate::Result<Vec<(i64, String)>> {
+                Ok(sqlx::query_as(
+                    "SELECT day, reason FROM closed_days WHERE hall_code = $1 \
+                     AND day BETWEEN $2 AND $3 ORDER BY day",
+                )
+                .bind(hall_code)
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn day_slots(
+                &self,
+                hall_code: &str,
+                department_code: &str,
+                day: i64,
+                make: &[$crate::store::NewSlot],
+            ) -> $crate::Result<Vec<$crate::store::SlotRecord>> {
+                let existing = self.slots_between(hall_code, department_code, day, day).await?;
+                if !existing.is_empty() || make.is_empty() {
+                    return Ok(existing);
+                }
+                let mut tx = self.begin_write().await?;
+                for s in make {
+                    sqlx::query(
+                        "INSERT INTO slots (hall_code, department_code, day, start_min, end_min, \
+                         start_at, end_at, capacity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                         ON CONFLICT (hall_code, department_code, day, start_min) DO NOTHING",
+                    )
+                    .bind(hall_code)
+                    .bind(department_code)
+                    .bind(day)
+                    .bind(s.start_min)
+                    .bind(s.end_min)
+                    .bind(s.start_at)
+                    .bind(s.end_at)
+                    .bind(s.capacity)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                self.slots_between(hall_code, department_code, day, day).await
+            }
+
+            async fn slots_between(
+                &self,
+                hall_code: &str,
+                department_code: &str,
+                from: i64,
+                to: i64,
+            ) -> $crate::Result<Vec<$crate::store::SlotRecord>> {
+                let sql = format!(
+                    "SELECT {} FROM slots WHERE hall_code = $1 AND department_code = $2 \
+                     AND day BETWEEN $3 AND $4 ORDER BY day, start_min",
+                    $crate::store::booking_sql::SLOT_COLUMNS
+                );
+                Ok(sqlx::query_as(&sql)
+                    .bind(hall_code)
+                    .bind(department_code)
+                    .bind(from)
+                    .bind(to)
+                    .fetch_all(&self.pool)
+                    .await?)
+            }
+
+            async fn slot(&self, id: i64) -> $crate::Result<Option<$crate::store::SlotRecord>> {
+                let sql = format!(
+                    "SELECT {} FROM slots WHERE id = $1",
+                    $crate::store::booking_sql::SLOT_COLUMNS
+                );
+                Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?)
+            }
+
+            async fn book(
+                &self,
+                booking: &$crate::store::NewBooking<'_>,
+                slot_id: i64,
+            ) -> $crate::Result<$crate::store::BookResult> {
+                let mut tx = self.begin_write().await?;
+                let result = Self::book_in(&mut tx, booking, slot_id, false).await?;
+                if matches!(result, $crate::store::BookResult::Booked(_)) {
+                    tx.commit().await?;
+                }
+                Ok(result)
+            }
+
+            async fn bookings_of(
+                &self,
+                citizen_id: i64,
+            ) -> $crate::Result<Vec<$crate::store::BookingRecord>> {
+                let sql = format!(
+                    "SELECT {} FROM bookings WHERE citizen_id = $1 ORDER BY start_at DESC, id DESC",
+                    $crate::store::booking_sql::BOOKING_COLUMNS
+                );
+                Ok(sqlx::query_as(&sql).bind(citizen_id).fetch_all(&self.pool).await?)
+            }
+
+            async fn booking_by_code(
+                &self,
+                code: &str,
+            ) -> $crate::Result<Option<$crate::store::BookingRecord>> {
+                let sql = format!(
+                    "SELECT {} FROM bookings WHERE code = $1",
+                    $crate::store::booking_sql::BOOKING_COLUMNS
+                );
+                Ok(sqlx::query_as(&sql).bind(code).fetch_optional(&self.pool).await?)
+            }
+
+            async fn no_shows(&self, citizen_id: i64, since: i64) -> $crate::Result<Vec<i64>> {
+                let rows: Vec<(i64,)> = sqlx::query_as(
+                    "SELECT start_at FROM bookings WHERE citizen_id = $1 \
+                     AND status = 'no_show' AND start_at >= $2",
+                )
+                .bind(citizen_id)
+                .bind(since)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(|(t,)| t).collect())
+            }
+
+            async fn cancel(
+                &self,
+                booking_id: i64,
+                now: i64,
+                hold_secs: i64,
+            ) -> $crate::Result<$crate::store::Freed> {
+                use $crate::store::Freed;
+                let mut tx = self.begin_write().await?;
+                let Some(b) = Self::booking_for_update(&mut tx, booking_id).await? else {
+                    return Ok(Freed::NotActive);
+                };
+                if b.status != "booked" {
+                    return Ok(Freed::NotActive);
+                }
+                sqlx::query("UPDATE bookings SET status = 'cancelled', changed_at = $2 WHERE id = $1")
+                    .bind(b.id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                let key = (b.slot_id, b.hall_code.as_str(), b.department_code.as_str(), b.day);
+                let offer = Self::free_place(&mut tx, key, now, hold_secs).await?;
+                tx.commit().await?;
+                Ok(Freed::Done(offer))
+            }
+
+            async fn reschedule(
+                &self,
+                booking_id: i64,
+                slot_id: i64,
+                now: i64,
+                hold_secs: i64,
+            ) -> $crate::Result<$crate::store::Freed> {
+                use $crate::store::Freed;
+                let mut tx = self.begin_write().await?;
+                let Some(b) = Self::booking_for_update(&mut tx, booking_id).await? else {
+                    return Ok(Freed::NotActive);
+                };
+                if b.status != "booked" {
+                    return Ok(Freed::NotActive);
+                }
+                if b.slot_id == slot_id {
+                    return Ok(Freed::Done(None));
+                }
+                let sql = format!(
+                    "SELECT {} FROM slots WHERE id = $1",
+                    $crate::store::booking_sql::SLOT_COLUMNS
+                );
+                let slot: $crate::store::SlotRecord = sqlx::query_as(&sql)
+                    .bind(slot_id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or($crate::Error::NotFound)?;
+                let same_day: Option<(i64,)> = sqlx::query_as(
+                    "SELECT id FROM bookings WHERE citizen_id = $1 AND person = \
+                     (SELECT person FROM bookings WHERE id = $2) AND item_code = $3 \
+                     AND day = $4 AND status = 'booked' AND id <> $2",
+                )
+                .bind(b.citizen_id)
+                .bind(b.id)
+                .bind(&b.item_code)
+                .bind(slot.day)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if same_day.is_some() {
+                    return Ok(Freed::SameDay);
+                }
+                let taken = sqlx::query(
+                    "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked + held < capacity",
+                )
+                .bind(slot_id)
+                .execute(&mut *tx)
+                .await?;
+                if taken.rows_affected() == 0 {
+                    return Ok(Freed::Full);
+                }
+                sqlx::query(
+                    "UPDATE bookings SET slot_id = $2, hall_code = $3, department_code = $4, \
+                     day = $5, start_at = $6, end_at = $7, changed_at = $8, reminded_day = NULL, \
+                     reminded_hour = NULL WHERE id = $1",
+                )
+                .bind(b.id)
+                .bind(slot.id)
+                .bind(&slot.hall_code)
+                .bind(&slot.department_code)
+                .bind(slot.day)
+                .bind(slot.start_at)
+                .bind(slot.end_at)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                let key = (b.slot_id, b.hall_code.as_str(), b.department_code.as_str(), b.day);
+                let offer = Self::free_place(&mut tx, key, now, hold_secs).await?;
+                tx.commit().await?;
+                Ok(Freed::Done(offer))
+            }
+
+            async fn join_waitlist(
+                &self,
+                w: &$crate::store::NewWait<'_>,
+            ) -> $crate::Result<$crate::store::Joined> {
+                use $crate::store::Joined;
+                let mut tx = self.begin_write().await?;
+                let earlier: Option<(i64,)> = sqlx::query_as(
+                    "SELECT id FROM waitlist WHERE citizen_id = $1 AND request_key = $2",
+                )
+                .bind(w.citizen_id)
+                .bind(w.request_key)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some((id,)) = earlier {
+                    return Ok(Joined::Id(id));
+                }
+                let person = w.member_id.unwrap_or(0);
+                let waiting: Option<(i64,)> = sqlx::query_as(
+                    "SELECT id FROM waitlist WHERE citizen_id = $1 AND person = $2 \
+                     AND item_code = $3 AND day = $4 AND status IN ('waiting', 'offered')",
+                )
+                .bind(w.citizen_id)
+                .bind(person)
+                .bind(w.item_code)
+                .bind(w.day)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if waiting.is_some() {
+                    return Ok(Joined::AlreadyWaiting);
+                }
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO waitlist (citizen_id, member_id, person, item_code, hall_code, \
+                     department_code, day, status, request_key, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8, $9) RETURNING id",
+                )
+                .bind(w.citizen_id)
+                .bind(w.member_id)
+                .bind(person)
+                .bind(w.item_code)
+                .bind(w.hall_code)
+                .bind(w.department_code)
+                .bind(w.day)
+                .bind(w.request_key)
+                .bind(w.now)
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(Joined::Id(id))
+            }
+
+            async fn waitlist_of(
+                &self,
+                citizen_id: i64,
+            ) -> $crate::Result<Vec<$crate::store::WaitRecord>> {
+                Ok(sqlx::query_as(
+                    "SELECT w.id, w.citizen_id, w.member_id, w.item_code, w.hall_code, \
+                     w.department_code, w.day, w.status, w.offered_slot_id, w.offer_until, \
+                     (SELECT COUNT(*) FROM waitlist o WHERE o.hall_code = w.hall_code \
+                      AND o.department_code = w.department_code AND o.day = w.day \
+                      AND o.status = 'waiting' AND o.id <= w.id) AS position \
+                     FROM waitlist w WHERE w.citizen_id = $1 ORDER BY w.id DESC",
+                )
+                .bind(citizen_id)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn leave_waitlist(
+                &self,
+                citizen_id: i64,
+                wait_id: i64,
+                now: i64,
+                hold_secs: i64,
+            ) -> $crate::Result<Option<$crate::store::Offer>> {
+                let mut tx = self.begin_write().await?;
+                let sql = format!(
+                    "SELECT status, offered_slot_id FROM waitlist WHERE id = $1 \
+                     AND citizen_id = $2{}",
+                    Self::FOR_UPDATE
+                );
+                let row: Option<(String, Option<i64>)> = sqlx::query_as(&sql)
+                    .bind(wait_id)
+                    .bind(citizen_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some((status, slot)) = row else {
+                    return Err($crate::Error::NotFound);
+                };
+                if status != "waiting" && status != "offered" {
+                    return Ok(None);
+                }
+                sqlx::query("UPDATE waitlist SET status = 'left' WHERE id = $1")
+                    .bind(wait_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let offer = match (status.as_str(), slot) {
+                    ("offered", Some(slot)) => Self::pass_on(&mut tx, slot, now, hold_secs).await?,
+                    _ => None,
+                };
+                tx.commit().await?;
+                Ok(offer)
+            }
+
+            async fn accept_offer(
+                &self,
+                booking: &$crate::store::NewBooking<'_>,
+                wait_id: i64,
+            ) -> $crate::Result<$crate::store::BookResult> {
+                use $crate::store::BookResult;
+                let mut tx = self.begin_write().await?;
+                let sql = format!(
+                    "SELECT status, offered_slot_id, offer_until FROM waitlist WHERE id = $1 \
+                     AND citizen_id = $2{}",
+                    Self::FOR_UPDATE
+                );
+                let row: Option<(String, Option<i64>, Option<i64>)> = sqlx::query_as(&sql)
+                    .bind(wait_id)
+                    .bind(booking.citizen_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some((status, slot, until)) = row else {
+                    return Err($crate::Error::NotFound);
+                };
+                // The same accept again finds the booking it made.
+                let live = status == "offered" && until.is_some_and(|u| u >= booking.now);
+                let slot = match (live || status == "accepted", slot) {
+                    (true, Some(slot)) => slot,
+                    _ => return Ok(BookResult::Full),
+                };
+                let result = Self::book_in(&mut tx, booking, slot, live).await?;
+                if let BookResult::Booked(_) = result {
+                    sqlx::query("UPDATE waitlist SET status = 'accepted' WHERE id = $1")
+                        .bind(wait_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                } else if status == "accepted" && !matches!(result, BookResult::Existing(_)) {
+                    return Ok(BookResult::Full);
+                }
+                Ok(result)
+            }
+
+            async fn expire_offers(
+                &self,
+                now: i64,
+                hold_secs: i64,
+            ) -> $crate::Result<Vec<$crate::store::Offer>> {
+                let mut tx = self.begin_write().await?;
+                let sql = format!(
+                    "SELECT id, offered_slot_id FROM waitlist WHERE status = 'offered' \
+                     AND offer_until < $1 ORDER BY id LIMIT 100{}",
+                    Self::SKIP_LOCKED
+                );
+                let due: Vec<(i64, Option<i64>)> =
+                    sqlx::query_as(&sql).bind(now).fetch_all(&mut *tx).await?;
+                let mut offers = Vec::new();
+                for (id, slot) in due {
+                    sqlx::query("UPDATE waitlist SET status = 'expired' WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    if let Some(slot) = slot
+                        && let Some(offer) = Self::pass_on(&mut tx, slot, now, hold_secs).await?
+                    {
+                        offers.push(offer);
+                    }
+                }
+                tx.commit().await?;
+                Ok(offers)
+            }
+
+            async fn mark_no_shows(&self, now: i64, grace_secs: i64) -> $crate::Result<u64> {
+                let done = sqlx::query(
+                    "UPDATE bookings SET status = 'no_show', changed_at = $1 \
+                     WHERE status = 'booked' AND end_at + $2 < $1",
+                )
+                .bind(now)
+                .bind(grace_secs)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected())
+            }
+
+            async fn claim_reminders(
+                &self,
+                kind: $crate::store::Reminder,
+                now: i64,
+                limit: u32,
+            ) -> $crate::Result<Vec<$crate::store::BookingRecord>> {
+                // The day-before text goes from 24 h to 1 h before; the hour-before one in
+                // the last hour. A claimed row is marked in the same statement.
+                let (column, from, to) = match kind {
+                    $crate::store::Reminder::DayBefore => ("reminded_day", 86_400, 3_600),
+                    $crate::store::Reminder::HourBefore => ("reminded_hour", 3_600, 0),
+                };
+                let sql = format!(
+                    "UPDATE bookings SET {column} = $1 WHERE id IN (SELECT id FROM bookings \
+                     WHERE status = 'booked' AND {column} IS NULL AND start_at - $2 <= $1 \
+                     AND start_at - $3 > $1 ORDER BY start_at LIMIT $4{}) RETURNING {}",
+                    Self::SKIP_LOCKED,
+                    $crate::store::booking_sql::BOOKING_COLUMNS
+                );
+                let mut tx = self.begin_write().await?;
+                let claimed = sqlx::query_as(&sql)
+                    .bind(now)
+                    .bind(from)
+                    .bind(to)
+                    .bind(i64::from(limit))
+                    .fetch_all(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(claimed)
+            }
+
+            async fn close_day(
+                &self,
+                hall_code: &str,
+                day: i64,
+                reason: &str,
+                now: i64,
+            ) -> $crate::Result<(bool, Vec<$crate::store::BookingRecord>, Vec<i64>)> {
+                let mut tx = self.begin_write().await?;
+                let closed = sqlx::query(
+                    "INSERT INTO closed_days (hall_code, day, reason, closed_at) \
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (hall_code, day) DO NOTHING",
+                )
+                .bind(hall_code)
+                .bind(day)
+                .bind(reason)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                if closed.rows_affected() == 0 {
+                    return Ok((false, Vec::new(), Vec::new()));
+                }
+                let sql = format!(
+                    "UPDATE bookings SET status = 'closed', changed_at = $3 \
+                     WHERE hall_code = $1 AND day = $2 AND status = 'booked' RETURNING {}",
+                    $crate::store::booking_sql::BOOKING_COLUMNS
+                );
+                let bookings = sqlx::query_as(&sql)
+                    .bind(hall_code)
+                    .bind(day)
+                    .bind(now)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                sqlx::query("UPDATE slots SET booked = 0, held = 0 WHERE hall_code = $1 AND day = $2")
+                    .bind(hall_code)
+                    .bind(day)
+                    .execute(&mut *tx)
+                    .await?;
+                let waiting: Vec<(i64,)> = sqlx::query_as(
+                    "UPDATE waitlist SET status = 'expired' WHERE hall_code = $1 AND day = $2 \
+                     AND status IN ('waiting', 'offered') RETURNING citizen_id",
+                )
+                .bind(hall_code)
+                .bind(day)
+                .fetch_all(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok((true, bookings, waiting.into_iter().map(|(c,)| c).collect()))
+            }
+
+            async fn desk(
+                &self,
+                hall_code: &str,
+                day: i64,
+            ) -> $crate::Result<Vec<$crate::store::DeskRecord>> {
+                Ok(sqlx::query_as(
+                    "SELECT b.code, b.item_code, b.department_code, b.start_at, b.status, \
+                     b.queue_no, COALESCE(m.name_masked, c.name_masked) AS person_masked \
+                     FROM bookings b JOIN citizens c ON c.id = b.citizen_id \
+                     LEFT JOIN family_members m ON m.id = b.member_id \
+                     WHERE b.hall_code = $1 AND b.day = $2 AND b.status <> 'cancelled' \
+                     ORDER BY b.start_at, b.id",
+                )
+                .bind(hall_code)
+                .bind(day)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn tickets(
+                &self,
+                hall_code: &str,
+                day: i64,
+            ) -> $crate::Result<Vec<$crate::store::TicketRecord>> {
+                Ok(sqlx::query_as(
+                    "SELECT t.department_code, t.number, t.label, b.code AS booking_code, \
+                     t.done_at FROM tickets t LEFT JOIN bookings b ON b.id = t.booking_id \
+                     WHERE t.hall_code = $1 AND t.day = $2 ORDER BY t.issued_at, t.label",
+                )
+                .bind(hall_code)
+                .bind(day)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn check_in(
+                &self,
+                booking_id: i64,
+                kind_index: u32,
+                now: i64,
+            ) -> $crate::Result<$crate::store::CheckedIn> {
+                use $crate::store::CheckedIn;
+                let mut tx = self.begin_write().await?;
+                let b = Self::booking_for_update(&mut tx, booking_id)
+                    .await?
+                    .ok_or($crate::Error::NotFound)?;
+                match (b.status.as_str(), b.queue_no) {
+                    ("checked_in", Some(label)) => return Ok(CheckedIn::Ticket(label)),
+                    ("booked", _) => {}
+                    (other, _) => return Ok(CheckedIn::NotActive(other.to_owned())),
+                }
+                let label = Self::next_ticket(
+                    &mut tx,
+                    &b.hall_code,
+                    &b.department_code,
+                    b.day,
+                    kind_index,
+                    Some(b.id),
+                    now,
+                )
+                .await?;
+                sqlx::query(
+                    "UPDATE bookings SET status = 'checked_in', checked_in_at = $2, \
+                     queue_no = $3, changed_at = $2 WHERE id = $1",
+                )
+                .bind(b.id)
+                .bind(now)
+                .bind(&label)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(CheckedIn::Ticket(label))
+            }
+
+            async fn walk_in(
+                &self,
+                hall_code: &str,
+                department_code: &str,
+                day: i64,
+                kind_index: u32,
+                now: i64,
+            ) -> $crate::Result<String> {
+                let mut tx = self.begin_write().await?;
+                let label =
+                    Self::next_ticket(&mut tx, hall_code, department_code, day, kind_index, None, now)
+                        .await?;
+                tx.commit().await?;
+                Ok(label)
+            }
+
+            async fn ticket_done(
+                &self,
+                hall_code: &str,
+                day: i64,
+                label: &str,
+                now: i64,
+            ) -> $crate::Result<bool> {
+                let mut tx = self.begin_write().await?;
+                let done: Option<(Option<i64>,)> = sqlx::query_as(
+                    "UPDATE tickets SET done_at = $4 WHERE hall_code = $1 AND day = $2 \
+                     AND label = $3 AND done_at IS NULL RETURNING booking_id",
+                )
+                .bind(hall_code)
+                .bind(day)
+                .bind(label)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((booking,)) = done else {
+                    return Ok(false);
+                };
+                if let Some(id) = booking {
+                    sqlx::query(
+                        "UPDATE bookings SET status = 'done', changed_at = $2 WHERE id = $1",
+                    )
+                    .bind(id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn citizen_phone_enc(&self, citizen_id: i64) -> $crate::Result<Option<Vec<u8>>> {
+                let row: Option<(Option<Vec<u8>>,)> =
+                    sqlx::query_as("SELECT phone_enc FROM citizens WHERE id = $1")
+                        .bind(citizen_id)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                Ok(row.and_then(|(p,)| p))
+            }
+        }
+    };
+}
+
+pub(crate) use booking_queries;
