@@ -17,6 +17,10 @@ pub enum AppError {
     Forbidden,
     /// Too many tries from one place; the message says how long to wait.
     TooMany(String),
+    /// The place asked for is gone (a full slot, an expired offer); the message says what next.
+    Full(String),
+    /// Too many requests at once: try again in a second (503 with Retry-After).
+    Busy,
     /// Something failed on our side; nothing internal is said.
     Unavailable,
     /// The request never made it (network, encoding).
@@ -27,7 +31,8 @@ impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotFound => f.write_str("没有找到您要的内容"),
-            Self::BadInput(why) | Self::TooMany(why) => f.write_str(why),
+            Self::BadInput(why) | Self::TooMany(why) | Self::Full(why) => f.write_str(why),
+            Self::Busy => f.write_str("当前预约人数较多，请稍等几秒再试"),
             Self::SignInRequired => f.write_str("请先登录"),
             Self::Forbidden => f.write_str("您没有权限进行此操作"),
             Self::Unavailable => f.write_str("服务暂时不可用，请稍后重试"),
@@ -59,6 +64,8 @@ impl AppError {
             Self::SignInRequired => 401,
             Self::Forbidden => 403,
             Self::TooMany(_) => 429,
+            Self::Full(_) => 409,
+            Self::Busy => 503,
             Self::Unavailable | Self::Transport => 503,
         }
     }
@@ -79,6 +86,12 @@ impl AppError {
             && !redirecting
         {
             response.set_status(status);
+            if matches!(self, Self::Busy) {
+                response.insert_header(
+                    http::header::RETRY_AFTER,
+                    http::HeaderValue::from_static("1"),
+                );
+            }
         }
     }
 }
@@ -92,6 +105,8 @@ impl From<backend::Error> for AppError {
             backend::Error::SignInRequired => Self::SignInRequired,
             backend::Error::Forbidden => Self::Forbidden,
             backend::Error::RateLimited { message, .. } => Self::TooMany(message),
+            backend::Error::Full(why) => Self::Full(why),
+            backend::Error::Busy => Self::Busy,
             cause => {
                 tracing::error!(error = %cause, "request failed in the backend");
                 Self::Unavailable

@@ -2,11 +2,13 @@
 //! calls one backend service and maps the error to a user-safe one.
 
 mod account;
+mod booking;
 mod catalog;
 mod error;
 mod staff;
 
 pub use account::*;
+pub use booking::*;
 pub use catalog::*;
 pub use error::AppError;
 pub use staff::*;

@@ -24,13 +24,15 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     error.set_status();
     let (title, body) = match &error {
         AppError::NotFound => (i18n::NOT_FOUND_TITLE, i18n::NOT_FOUND_BODY.to_owned()),
-        AppError::BadInput(why) | AppError::TooMany(why) => (i18n::BAD_INPUT_TITLE, why.clone()),
+        AppError::BadInput(why) | AppError::TooMany(why) | AppError::Full(why) => {
+            (i18n::BAD_INPUT_TITLE, why.clone())
+        }
         AppError::SignInRequired => (
             i18n::SIGN_IN_REQUIRED,
             i18n::SIGN_IN_REQUIRED_BODY.to_owned(),
         ),
         AppError::Forbidden => (i18n::FORBIDDEN_TITLE, i18n::FORBIDDEN_BODY.to_owned()),
-        AppError::Unavailable | AppError::Transport => {
+        AppError::Unavailable | AppError::Transport | AppError::Busy => {
             (i18n::UNAVAILABLE_TITLE, i18n::UNAVAILABLE_BODY.to_owned())
         }
     };

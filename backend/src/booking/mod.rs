@@ -7,12 +7,14 @@ mod availability;
 mod citizen;
 mod desk;
 mod jobs;
+mod qr;
 mod texts;
 
 pub use admission::Admission;
 pub use availability::DayPlan;
 pub use citizen::{BookForm, WaitForm};
 pub use jobs::JobReport;
+pub use qr::qr_svg;
 
 use crate::accounts::{AccountService, Audit};
 use crate::clock::Clock;
