@@ -16,8 +16,12 @@ pub const FORM_PAGES: &[&str] = &[
     "/me/family/{id}",
     "/me/addresses",
     "/me/delete",
+    "/me/bookings",
+    "/me/bookings/{code}",
+    "/book/{code}",
     "/staff",
     "/staff/home",
+    "/staff/desk",
     "/staff/accounts",
     "/staff/accounts/{id}",
 ];

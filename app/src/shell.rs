@@ -68,7 +68,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/accounts/:id") view=StaffAccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 // Booking and applying are the next issues' work; the guide already links there.
-                <Route path=path!("/book/:code") view=|| view! { <UnderConstruction title=crate::i18n::BOOK/> }/>
+                <Route path=path!("/book/:code") view=BookPage ssr=SsrMode::Async/>
+                <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/me/bookings/:code") view=BookingPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/desk") view=DeskPage ssr=SsrMode::Async/>
                 <Route path=path!("/apply/:code") view=|| view! { <UnderConstruction title=crate::i18n::APPLY_ONLINE/> }/>
                 <Route path=path!("/staff/search-misses") view=SearchMissesPage ssr=SsrMode::Async/>
             </Routes>

@@ -1,6 +1,7 @@
 //! A page a file.
 
 mod account;
+mod booking;
 mod browse;
 mod guide;
 mod home;
@@ -10,6 +11,7 @@ mod staff;
 mod under_construction;
 
 pub use account::*;
+pub use booking::{BookPage, BookingPage, DeskPage, MyBookingsPage};
 pub use browse::{BrowsePage, DepartmentPage, ThemePage};
 pub use guide::GuidePage;
 pub use home::HomePage;

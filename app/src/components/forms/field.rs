@@ -16,6 +16,9 @@ pub fn TextField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] maxlength: Option<u32>,
     #[prop(optional)] required: bool,
+    /// Takes the cursor on load (a desk's scanner field), no script needed.
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let id = format!("f-{name}");
     let hint_id = hint.map(|_| format!("{id}-hint"));
@@ -32,6 +35,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 maxlength=maxlength
                 required=required
+                autofocus=autofocus
                 aria-describedby=hint_id.clone()
             />
             {hint.map(|text| view! { <p class="field__hint" id=hint_id>{text}</p> })}

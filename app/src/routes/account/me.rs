@@ -65,6 +65,7 @@ fn SignedIn(profile: Profile) -> impl IntoView {
         </section>
         <nav class="card menu" aria-label=i18n::TAB_ME>
             <ul class="menu__list">
+                <li><a class="menu__item" href="/me/bookings">"我的预约"</a></li>
                 <li><a class="menu__item" href="/me/family">{i18n::FAMILY}</a></li>
                 <li><a class="menu__item" href="/me/addresses">{i18n::ADDRESSES}</a></li>
                 <li>

@@ -44,6 +44,11 @@ pub fn StaffHomePage() -> impl IntoView {
                                     <dt>{i18n::DEPARTMENTS}</dt><dd>{org.department_names(&me.departments)}</dd>
                                 </dl>
                             </section>
+                            {me.hall_code.is_some().then(|| view! {
+                                <nav class="card menu"><ul class="menu__list">
+                                    <li><a class="menu__item" href="/staff/desk">"今日预约与签到"</a></li>
+                                </ul></nav>
+                            })}
                             {(me.role == StaffRole::Admin).then(|| view! {
                                 <nav class="card menu"><ul class="menu__list">
                                     <li><a class="menu__item" href="/staff/accounts">{i18n::STAFF_ACCOUNTS}</a></li>

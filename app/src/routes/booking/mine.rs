@@ -1,0 +1,139 @@
+use super::month_day;
+use crate::api::{AppError, MyBookings, accept_offer, leave_waitlist, load_my_bookings};
+use crate::components::forms::{FormError, Hidden};
+use crate::components::layout::{Frame, Tab};
+use crate::forms::{form_key, go, posted};
+use crate::routes::ErrorNotice;
+use crate::routes::account::sign_in_first;
+use domain::booking::{BookingStatus, WaitView};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/me/bookings` (我的预约): active bookings first, then past ones; the waitlist with any
+/// place held for the citizen, to accept or let go.
+#[component]
+pub fn MyBookingsPage() -> impl IntoView {
+    let page = Resource::new_blocking(
+        || (),
+        |_| async {
+            let form = posted();
+            let error = match &form {
+                Some(f) => {
+                    let done = match f.intent().as_str() {
+                        "accept" => accept_offer(f.get("wait_id"), f.get("request_key"))
+                            .await
+                            .map(|b| format!("/me/bookings/{}", b.code)),
+                        _ => leave_waitlist(f.get("wait_id")).await.map(|()| "/me/bookings#waits".to_owned()),
+                    };
+                    match done {
+                        Ok(path) => {
+                            go(&path);
+                            None
+                        }
+                        Err(e) => Some(e.to_string()),
+                    }
+                }
+                None => None,
+            };
+            let loaded: Result<MyBookings, AppError> = load_my_bookings().await;
+            sign_in_first(&loaded, "/me/bookings");
+            loaded.map(|m| (m, error, form_key(form.as_ref())))
+        },
+    );
+    view! {
+        <Title text="我的预约"/>
+        <Frame title="我的预约" back="/me" tab=Tab::Me>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok((mine, error, key)) => view! { <Lists mine error key/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Frame>
+    }
+}
+
+#[component]
+fn Lists(mine: MyBookings, error: Option<String>, key: String) -> impl IntoView {
+    let suspended = mine.suspended_until.map(|until| view! {
+        <section class="card card--notice"><p role="alert">{format!("因 90 天内爽约 3 次，{until} 前暂停新的预约。按时签到或提前取消不算爽约。")}</p></section>
+    });
+    let bookings = if mine.bookings.is_empty() {
+        view! { <p class="empty">"还没有预约。在办事指南中点“预约办理”即可预约，周末也可办理的部门周六、周日也开放。"</p> }.into_any()
+    } else {
+        view! {
+            <ul class="menu__list">
+                {mine.bookings.into_iter().map(|b| {
+                    let badge = if b.status == BookingStatus::Booked { "badge" } else { "badge badge--muted" };
+                    view! {
+                        <li><a class="menu__item" href=format!("/me/bookings/{}", b.code)>
+                            <span>
+                                {b.item_name.clone()}" "<span class=badge>{b.status.label()}</span><br/>
+                                <span class="hint">{format!("{} 周{} {}–{} · {}{}窗口 · {}", month_day(b.date), b.weekday, b.start, b.end, b.hall_name, b.department_name, b.for_whom)}</span>
+                            </span>
+                        </a></li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
+    let waits = (!mine.waits.is_empty()).then(|| view! {
+        <section class="card" id="waits">
+            <h2 class="card__title">"候补"</h2>
+            <FormError error/>
+            <ul class="plain-list">
+                {mine.waits.into_iter().map(|w| view! { <Wait w key=key.clone()/> }).collect_view()}
+            </ul>
+        </section>
+    });
+    view! {
+        {suspended}
+        <section class="card">
+            <h1 class="card__title">"我的预约"</h1>
+            {bookings}
+        </section>
+        {waits}
+    }
+}
+
+#[component]
+fn Wait(w: WaitView, key: String) -> impl IntoView {
+    let status = match w.status.as_str() {
+        "waiting" => format!("排队中，第 {} 位", w.position.unwrap_or(0)),
+        "offered" => format!(
+            "有空位：{}，保留到 {}",
+            w.offer_start.clone().unwrap_or_default(),
+            w.offer_until.map(super::week::backend_free_when).unwrap_or_default()
+        ),
+        "accepted" => "已转为预约".to_owned(),
+        "expired" => "已结束".to_owned(),
+        _ => "已退出".to_owned(),
+    };
+    let live = matches!(w.status.as_str(), "waiting" | "offered");
+    let offered = w.status == "offered";
+    view! {
+        <li class="wait">
+            <p><strong>{w.item_name.clone()}</strong>" · "{w.hall_name.clone()}" · "{month_day(w.date)}</p>
+            <p class=if offered { "wait__offer" } else { "hint" }>{status}</p>
+            {live.then(|| view! {
+                <div class="wait__actions">
+                    {offered.then(|| view! {
+                        <form method="post" action="/me/bookings#waits">
+                            <Hidden name="intent" value="accept".to_owned()/>
+                            <Hidden name="wait_id" value=w.id.to_string()/>
+                            <Hidden name="request_key" value=key.clone()/>
+                            <button class="button" type="submit">"确认预约"</button>
+                        </form>
+                    })}
+                    <form method="post" action="/me/bookings#waits">
+                        <Hidden name="intent" value="leave".to_owned()/>
+                        <Hidden name="wait_id" value=w.id.to_string()/>
+                        <button class="button button--plain" type="submit">{if offered { "放弃" } else { "退出候补" }}</button>
+                    </form>
+                </div>
+            })}
+        </li>
+    }
+}

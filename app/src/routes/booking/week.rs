@@ -1,0 +1,49 @@
+use super::month_day;
+use domain::booking::{DayState, DayView};
+use leptos::prelude::*;
+
+/// Seven days as links: weekends and holidays marked, full days 已约满, days not yet released
+/// with the release time. `link` makes a day's address.
+#[component]
+pub fn WeekStrip(
+    days: Vec<DayView>,
+    selected: Option<domain::CivilDate>,
+    link: impl Fn(domain::CivilDate) -> String + 'static,
+) -> impl IntoView {
+    view! {
+        <ol class="week">
+            {days.into_iter().map(|d| {
+                let (state, class) = match &d.state {
+                    DayState::Open { remaining } => (format!("余 {remaining}"), "week__day--open"),
+                    DayState::Full => ("已约满".to_owned(), "week__day--full"),
+                    DayState::NotYet { opens } => (format!("{} 放号", backend_free_when(*opens)), "week__day--later"),
+                    DayState::Over => ("已截止".to_owned(), "week__day--over"),
+                    DayState::Closed { .. } => ("不开放".to_owned(), "week__day--closed"),
+                };
+                let mut classes = format!("week__day {class}");
+                if d.weekend { classes.push_str(" week__day--weekend"); }
+                if selected == Some(d.date) { classes.push_str(" week__day--selected"); }
+                let note = d.note.clone().or_else(|| d.weekend.then(|| "周末".to_owned()));
+                let label = format!("{} 周{} {}", month_day(d.date), d.weekday, state);
+                view! {
+                    <li>
+                        <a class=classes href=link(d.date) aria-label=label
+                            aria-current=(selected == Some(d.date)).then_some("date")>
+                            <span class="week__weekday">"周"{d.weekday.clone()}</span>
+                            <span class="week__date">{month_day(d.date)}</span>
+                            {note.map(|n| view! { <span class="week__note">{n}</span> })}
+                            <span class="week__state">{state}</span>
+                        </a>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// "11月28日 08:00" for an instant, China time (pure arithmetic: also compiles to WASM).
+pub(crate) fn backend_free_when(at: i64) -> String {
+    let date = domain::CivilDate::in_china(at);
+    let minutes = (at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60;
+    format!("{} {:02}:{:02}", month_day(date), minutes / 60, minutes % 60)
+}
