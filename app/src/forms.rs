@@ -22,6 +22,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/staff",
     "/staff/home",
     "/staff/desk",
+    "/staff/calendar",
     "/staff/accounts",
     "/staff/accounts/{id}",
 ];

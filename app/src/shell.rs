@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/me/bookings/:code") view=BookingPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/desk") view=DeskPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/calendar") view=CalendarPage ssr=SsrMode::Async/>
                 <Route path=path!("/apply/:code") view=|| view! { <UnderConstruction title=crate::i18n::APPLY_ONLINE/> }/>
                 <Route path=path!("/staff/search-misses") view=SearchMissesPage ssr=SsrMode::Async/>
             </Routes>

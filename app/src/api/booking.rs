@@ -299,3 +299,83 @@ pub async fn ticket_done(label: String) -> Result<(), AppError> {
     })
     .await
 }
+
+/// An admin, or Forbidden.
+#[cfg(feature = "ssr")]
+async fn require_admin() -> Result<domain::StaffMember, AppError> {
+    let me = crate::session::require_staff().await?;
+    if me.role == domain::StaffRole::Admin {
+        Ok(me)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// One special day as the admin page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpecialDay {
+    pub date: String,
+    pub weekday: String,
+    pub holiday: bool,
+    pub name: String,
+}
+
+/// The holiday and 调休 days of `year` (admins).
+#[server(endpoint = "calendar", prefix = "/staff/api")]
+pub async fn load_calendar(year: u16) -> Result<Vec<SpecialDay>, AppError> {
+    super::answer(async move {
+        require_admin().await?;
+        let calendar = super::services()?.booking.calendar().await?;
+        Ok(calendar
+            .entries()
+            .filter(|e| e.date.year() == year)
+            .map(|e| SpecialDay {
+                date: e.date.to_string(),
+                weekday: domain::booking::Weekday::of(e.date).label().to_owned(),
+                holiday: e.holiday,
+                name: e.name.clone(),
+            })
+            .collect())
+    })
+    .await
+}
+
+/// Adds or changes a special day: `kind` is `holiday` (放假) or `workday` (调休上班).
+#[server(endpoint = "calendar-set", prefix = "/staff/api")]
+pub async fn set_calendar_day(date: String, kind: String, name: String) -> Result<(), AppError> {
+    super::answer(async move {
+        require_admin().await?;
+        let holiday = match kind.as_str() {
+            "holiday" => true,
+            "workday" => false,
+            _ => return Err(AppError::BadInput("请选择放假或调休上班".to_owned())),
+        };
+        let date = parse_date(&date)?;
+        Ok(super::services()?.booking.set_calendar_day(date, holiday, &name).await?)
+    })
+    .await
+}
+
+#[server(endpoint = "calendar-remove", prefix = "/staff/api")]
+pub async fn remove_calendar_day(date: String) -> Result<(), AppError> {
+    super::answer(async move {
+        require_admin().await?;
+        Ok(super::services()?.booking.remove_calendar_day(parse_date(&date)?).await?)
+    })
+    .await
+}
+
+/// Closes the admin's hall on `date`: bookings are cancelled and their holders texted.
+/// Answers how many bookings were cancelled.
+#[server(endpoint = "close-day", prefix = "/staff/api")]
+pub async fn close_day(date: String, reason: String) -> Result<usize, AppError> {
+    super::answer(async move {
+        let me = require_admin().await?;
+        let hall = me.hall_code.clone().ok_or_else(|| AppError::BadInput("您的账号没有所属大厅".to_owned()))?;
+        Ok(super::services()?
+            .booking
+            .close_day(me.id, &hall, parse_date(&date)?, &reason, &client_ip())
+            .await?)
+    })
+    .await
+}

@@ -172,7 +172,7 @@ fn Day(p: Page, w: Wanted, day: domain::booking::DayView, error: Option<String>,
         }.into_any())
     } else {
         p.suspended_until.clone().map(|until| view! {
-            <p class="form__error" role="alert">{format!("因多次爽约，{until} 前暂停预约。")}</p>
+            <p class="form-error" role="alert">{format!("因多次爽约，{until} 前暂停预约。")}</p>
         }.into_any())
     };
     let members = move || {

@@ -2,12 +2,14 @@
 //! (`mine`), one booking's confirmation (`detail`), and the clerk's desk (`desk`).
 
 mod book;
+mod calendar;
 mod desk;
 mod detail;
 mod mine;
 mod week;
 
 pub use book::BookPage;
+pub use calendar::CalendarPage;
 pub use desk::DeskPage;
 pub use detail::BookingPage;
 pub use mine::MyBookingsPage;

@@ -52,6 +52,7 @@ pub fn StaffHomePage() -> impl IntoView {
                             {(me.role == StaffRole::Admin).then(|| view! {
                                 <nav class="card menu"><ul class="menu__list">
                                     <li><a class="menu__item" href="/staff/accounts">{i18n::STAFF_ACCOUNTS}</a></li>
+                                    <li><a class="menu__item" href="/staff/calendar">"节假日与停办"</a></li>
                                     <li><a class="menu__item" href="/staff/search-misses">{i18n::STAFF_SEARCH_MISSES}</a></li>
                                 </ul></nav>
                             })}
