@@ -981,7 +981,8 @@ mod model {
 }
 
 /// One random walk on a fresh store; panics with the seed and the steps on a disagreement.
-async fn random_walk(url: &str, seed: u64) {
+/// Returns the steps taken ("Op -> outcome"), for the coverage tally.
+async fn random_walk(url: &str, seed: u64) -> Vec<String> {
     let mut rng = Rng::new(seed);
     let slots_n = 2 + rng.below(2);
     let capacity = 1 + rng.below(2) as i64;
@@ -1130,6 +1131,7 @@ async fn random_walk(url: &str, seed: u64) {
             assert_eq!(waits, modelled, "waitlist of citizen {who} after step {step}\n{}", context(&steps));
         }
     }
+    steps
 }
 
 /// Cases per store (each on a fresh database).
@@ -1139,6 +1141,9 @@ async fn random_walks_agree_with_the_model(url: String) {
     // Each case needs its own database: the first uses `url`, the rest new ones of its kind.
     let started = std::time::Instant::now();
     let postgres = url.starts_with("postgres");
+    // How often each kind of step succeeded or was refused, so a walk that only ever hits
+    // refusals shows up.
+    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
     for seed in 0..WALKS {
         let url = if seed == 0 {
             url.clone()
@@ -1147,7 +1152,15 @@ async fn random_walks_agree_with_the_model(url: String) {
         } else {
             support::sqlite_url().await
         };
-        random_walk(&url, seed).await;
+        for step in random_walk(&url, seed).await {
+            let kind: String = step.chars().take_while(|c| c.is_alphabetic()).collect();
+            let result = step.split("-> ").nth(1).map_or("", |r| r.split(['(', ' ']).next().unwrap_or(""));
+            *tally.entry(format!("{kind} {result}")).or_default() += 1;
+        }
+    }
+    eprintln!("steps: {tally:?}");
+    for needed in ["Book Ok", "Book Full", "Cancel Ok", "Reschedule Ok", "Join Ok", "Accept Ok", "CheckIn Ok"] {
+        assert!(tally.contains_key(needed), "the walks never did {needed}: {tally:?}");
     }
     eprintln!("{WALKS} random walks on {} in {:?}", if postgres { "postgres" } else { "sqlite" }, started.elapsed());
 }

@@ -7,96 +7,13 @@ mod support;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};
-use support::{app, app_with, fresh_db_url, get, header, send};
+use support::{
+    app, app_with, code_for, cookie, fresh_db_url, get, get_as, header, post, send, set_cookie_line,
+    sign_in,
+};
 
 const ID_A: &str = "11010519491231002X";
 const CHILD_ID: &str = "110105202401010014";
-
-fn encode(fields: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(fields)
-        .finish()
-}
-
-/// A form post from one of our own pages, with `cookie` (may be empty).
-async fn post(
-    app: &Router,
-    uri: &str,
-    fields: &[(&str, &str)],
-    cookie: &str,
-) -> (Response<()>, String) {
-    let request = Request::post(uri)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .header("sec-fetch-site", "same-origin")
-        .header(header::COOKIE, cookie)
-        .body(Body::from(encode(fields)))
-        .unwrap();
-    send(app, request).await
-}
-
-async fn get_as(app: &Router, uri: &str, cookie: &str) -> (Response<()>, String) {
-    let request = Request::get(uri)
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .unwrap();
-    send(app, request).await
-}
-
-/// `name=value` of the cookie `name` set by `response`, for the next request.
-fn cookie(response: &Response<()>, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
-}
-
-fn set_cookie_line<'a>(response: &'a Response<()>, name: &str) -> &'a str {
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .unwrap_or_default()
-}
-
-async fn code_for(app: &Router, phone: &str) -> String {
-    let (_, html) = get(app, &format!("/dev/outbox?phone={phone}")).await;
-    let start = html.find("验证码是 ").expect("a code in the outbox") + "验证码是 ".len();
-    html[start..start + 6].to_owned()
-}
-
-/// Signs `phone` in through the login page and returns the session cookie.
-async fn sign_in(app: &Router, phone: &str) -> String {
-    let (response, html) = post(
-        app,
-        "/login",
-        &[("intent", "send"), ("phone", phone), ("send_key", phone)],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::OK, "{html}");
-    let code = code_for(app, phone).await;
-    let (response, _) = post(
-        app,
-        "/login",
-        &[
-            ("intent", "sign_in"),
-            ("phone", phone),
-            ("code", &code),
-            ("next", "/me"),
-        ],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::FOUND);
-    assert_eq!(header(&response, header::LOCATION), "/me");
-    cookie(&response, "banshi_sid").expect("a session cookie")
-}
 
 #[tokio::test]
 async fn a_citizen_signs_in_with_a_texted_code() {

@@ -4,7 +4,7 @@
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, Response, header};
+use axum::http::{Request, Response, StatusCode, header};
 use http_body_util::BodyExt;
 use server::{Config, prepare, router};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -75,4 +75,110 @@ pub fn header(response: &Response<()>, name: header::HeaderName) -> &str {
         .get(name)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
+}
+
+pub fn encode(fields: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}
+
+/// A form post from one of our own pages, with `cookie` (may be empty).
+pub async fn post(
+    app: &Router,
+    uri: &str,
+    fields: &[(&str, &str)],
+    cookie: &str,
+) -> (Response<()>, String) {
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(encode(fields)))
+        .unwrap();
+    send(app, request).await
+}
+
+pub async fn get_as(app: &Router, uri: &str, cookie: &str) -> (Response<()>, String) {
+    let request = Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    send(app, request).await
+}
+
+/// `name=value` of the cookie `name` set by `response`, for the next request.
+pub fn cookie(response: &Response<()>, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+}
+
+pub fn set_cookie_line<'a>(response: &'a Response<()>, name: &str) -> &'a str {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .unwrap_or_default()
+}
+
+pub async fn code_for(app: &Router, phone: &str) -> String {
+    let (_, html) = get(app, &format!("/dev/outbox?phone={phone}")).await;
+    let start = html.find("验证码是 ").expect("a code in the outbox") + "验证码是 ".len();
+    html[start..start + 6].to_owned()
+}
+
+/// Signs `phone` in through the login page and returns the session cookie.
+pub async fn sign_in(app: &Router, phone: &str) -> String {
+    let (response, html) = post(
+        app,
+        "/login",
+        &[("intent", "send"), ("phone", phone), ("send_key", phone)],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK, "{html}");
+    let code = code_for(app, phone).await;
+    let (response, _) = post(
+        app,
+        "/login",
+        &[
+            ("intent", "sign_in"),
+            ("phone", phone),
+            ("code", &code),
+            ("next", "/me"),
+        ],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(header(&response, header::LOCATION), "/me");
+    cookie(&response, "banshi_sid").expect("a session cookie")
+}
+
+
+/// A fresh database on the test PostgreSQL cluster `make test` starts.
+pub async fn postgres_url() -> String {
+    let admin = std::env::var("BANSHI_TEST_POSTGRES_URL")
+        .expect("BANSHI_TEST_POSTGRES_URL is not set: run `make test`");
+    let name = format!(
+        "banshi_http_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    let pool = sqlx::PgPool::connect(&admin).await.expect("connect to the test cluster");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&pool)
+        .await
+        .expect("create db");
+    pool.close().await;
+    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+    format!("{base}/{name}")
 }
