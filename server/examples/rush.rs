@@ -33,7 +33,10 @@ const PLACES: i64 = 200;
 const PII_KEY: &str = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a";
 
 fn env_num(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn main() {
@@ -41,11 +44,17 @@ fn main() {
     let double_percent = env_num("RUSH_DOUBLE_PERCENT", 10);
     let raw_ops = env_num("RUSH_RAW_OPS", 2000);
     let max_tries = env_num("RUSH_MAX_TRIES", 20);
-    let server_rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let server_rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
 
     let sqlite_dir = std::env::temp_dir().join(format!("banshi_rush_{}", std::process::id()));
     std::fs::create_dir_all(&sqlite_dir).expect("temp dir");
-    let mut targets = vec![("sqlite", format!("sqlite://{}/rush.db", sqlite_dir.display()))];
+    let mut targets = vec![(
+        "sqlite",
+        format!("sqlite://{}/rush.db", sqlite_dir.display()),
+    )];
     if let Ok(admin) = std::env::var("BANSHI_BENCH_PG_URL") {
         let url = server_rt.block_on(fresh_pg_database(&admin));
         targets.push(("postgres", url));
@@ -60,7 +69,12 @@ fn main() {
     );
     let mut reports = Vec::new();
     for (kind, url) in &targets {
-        let plan = Plan { citizens, double_percent, max_tries, raw_ops };
+        let plan = Plan {
+            citizens,
+            double_percent,
+            max_tries,
+            raw_ops,
+        };
         reports.push((*kind, server_rt.block_on(run(kind, url, &plan))));
     }
     print_table(&reports);
@@ -76,9 +90,17 @@ struct Plan {
 
 async fn fresh_pg_database(admin: &str) -> String {
     let name = format!("banshi_rush_{}", std::process::id());
-    let pool = sqlx::PgPool::connect(admin).await.expect("connect to PostgreSQL");
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&pool).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.unwrap();
+    let pool = sqlx::PgPool::connect(admin)
+        .await
+        .expect("connect to PostgreSQL");
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&pool)
+        .await
+        .unwrap();
     pool.close().await;
     let base = admin.rsplit_once('/').map_or(admin, |(b, _)| b);
     format!("{base}/{name}")
@@ -119,17 +141,46 @@ impl Db {
 
     async fn int(&self, sql: &str) -> i64 {
         match self {
-            Db::Lite(p) => sqlx::query_as::<_, (i64,)>(sql).fetch_one(p).await.unwrap().0,
-            Db::Pg(p) => sqlx::query_as::<_, (i64,)>(sql).fetch_one(p).await.unwrap().0,
+            Db::Lite(p) => {
+                sqlx::query_as::<_, (i64,)>(sql)
+                    .fetch_one(p)
+                    .await
+                    .unwrap()
+                    .0
+            }
+            Db::Pg(p) => {
+                sqlx::query_as::<_, (i64,)>(sql)
+                    .fetch_one(p)
+                    .await
+                    .unwrap()
+                    .0
+            }
         }
     }
 
     /// The store's capacity rule, alone, in its own transaction.
     async fn take_place(&self, slot: i64) -> bool {
-        const SQL: &str = "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked + held < capacity";
+        const SQL: &str =
+            "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked + held < capacity";
         match self {
-            Db::Lite(p) => sqlx::query(SQL).bind(slot).execute(p).await.unwrap().rows_affected() == 1,
-            Db::Pg(p) => sqlx::query(SQL).bind(slot).execute(p).await.unwrap().rows_affected() == 1,
+            Db::Lite(p) => {
+                sqlx::query(SQL)
+                    .bind(slot)
+                    .execute(p)
+                    .await
+                    .unwrap()
+                    .rows_affected()
+                    == 1
+            }
+            Db::Pg(p) => {
+                sqlx::query(SQL)
+                    .bind(slot)
+                    .execute(p)
+                    .await
+                    .unwrap()
+                    .rows_affected()
+                    == 1
+            }
         }
     }
 }
@@ -139,7 +190,11 @@ fn id_number(n: usize) -> String {
     let body = format!("410105198001{:02}{:03}", 1 + n / 1000, n % 1000);
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: &[u8; 11] = b"10X98765432";
-    let sum: u32 = body.bytes().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    let sum: u32 = body
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
     format!("{body}{}", CHECK[(sum % 11) as usize] as char)
 }
 
@@ -173,15 +228,13 @@ struct Report {
 async fn run(kind: &str, url: &str, plan: &Plan) -> Report {
     let mut report = Report::default();
     let started = Instant::now();
-    let config = Config::from_lookup(|name| {
-        match name {
-            "BANSHI_DATABASE_URL" => Some(url.to_owned()),
-            "BANSHI_PII_KEY" => Some(PII_KEY.to_owned()),
-            "BANSHI_CLOCK_START" => Some(RELEASE_AT.to_string()),
-            "BANSHI_JOBS_EVERY_SECS" => Some("0".to_owned()),
-            "BANSHI_REQUEST_TIMEOUT_SECS" => Some("30".to_owned()),
-            _ => None,
-        }
+    let config = Config::from_lookup(|name| match name {
+        "BANSHI_DATABASE_URL" => Some(url.to_owned()),
+        "BANSHI_PII_KEY" => Some(PII_KEY.to_owned()),
+        "BANSHI_CLOCK_START" => Some(RELEASE_AT.to_string()),
+        "BANSHI_JOBS_EVERY_SECS" => Some("0".to_owned()),
+        "BANSHI_REQUEST_TIMEOUT_SECS" => Some("30".to_owned()),
+        _ => None,
     })
     .expect("config");
     let state = prepare(config).await.expect("app starts");
@@ -194,14 +247,29 @@ async fn run(kind: &str, url: &str, plan: &Plan) -> Report {
     ))
     .await;
     let saturday = domain::CivilDate::new(SATURDAY.0, SATURDAY.1, SATURDAY.2).unwrap();
-    let day = services.booking.day(HALL, DEPARTMENT, saturday).await.expect("day");
+    let day = services
+        .booking
+        .day(HALL, DEPARTMENT, saturday)
+        .await
+        .expect("day");
     let slots: Vec<i64> = day.records.iter().map(|s| s.id).collect();
     let capacity: i64 = day.records.iter().map(|s| s.capacity).sum();
-    assert_eq!(capacity, PLACES, "{kind}: the Saturday should offer {PLACES} places: {:?}", day.view.state);
+    assert_eq!(
+        capacity, PLACES,
+        "{kind}: the Saturday should offer {PLACES} places: {:?}",
+        day.view.state
+    );
 
-    let (ids, tokens): (Vec<i64>, Vec<String>) = make_citizens(&services, plan.citizens).await.into_iter().unzip();
+    let (ids, tokens): (Vec<i64>, Vec<String>) = make_citizens(&services, plan.citizens)
+        .await
+        .into_iter()
+        .unzip();
     report.setup = started.elapsed();
-    eprintln!("[{kind}] {} verified citizens with sessions in {:.1?}", tokens.len(), report.setup);
+    eprintln!(
+        "[{kind}] {} verified citizens with sessions in {:.1?}",
+        tokens.len(),
+        report.setup
+    );
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -215,9 +283,19 @@ async fn run(kind: &str, url: &str, plan: &Plan) -> Report {
     });
 
     // The clients run on a runtime of their own, so the server's workers serve only the server.
-    let clients = Clients { addr, slots, tokens, double_percent: plan.double_percent, max_tries: plan.max_tries };
+    let clients = Clients {
+        addr,
+        slots,
+        tokens,
+        double_percent: plan.double_percent,
+        max_tries: plan.max_tries,
+    };
     let outcome = std::thread::spawn(move || {
-        tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(clients.rush())
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(clients.rush())
     })
     .join()
     .expect("clients");
@@ -229,7 +307,9 @@ async fn run(kind: &str, url: &str, plan: &Plan) -> Report {
     report.duplicates = db
         .int("SELECT COUNT(*) FROM (SELECT citizen_id FROM bookings GROUP BY citizen_id HAVING COUNT(*) > 1) d")
         .await;
-    report.overbooked_slots = db.int("SELECT COUNT(*) FROM slots WHERE booked + held > capacity").await;
+    report.overbooked_slots = db
+        .int("SELECT COUNT(*) FROM slots WHERE booked + held > capacity")
+        .await;
 
     raw_rates(kind, &db, &services, ids, plan, &mut report).await;
     report
@@ -244,7 +324,12 @@ async fn make_citizens(services: &backend::Services, n: usize) -> Vec<(i64, Stri
     let gate = Arc::new(tokio::sync::Semaphore::new(8));
     let mut tasks = Vec::with_capacity(n);
     for i in 0..n {
-        let (services, pii, sessions, gate) = (services.clone(), pii.clone(), sessions.clone(), gate.clone());
+        let (services, pii, sessions, gate) = (
+            services.clone(),
+            pii.clone(),
+            sessions.clone(),
+            gate.clone(),
+        );
         tasks.push(tokio::spawn(async move {
             let _turn = gate.acquire().await.unwrap();
             let phone = domain::Phone::parse(&format!("139{i:08}")).unwrap();
@@ -252,9 +337,17 @@ async fn make_citizens(services: &backend::Services, n: usize) -> Vec<(i64, Stri
             let index = pii.blind_index(phone.as_str(), "citizens.phone");
             let enc = pii.encrypt(phone.as_str(), "citizens.phone");
             let now = services.clock.now();
-            let id = services.store.citizen_for_phone(&index, &enc, &phone.masked(), now).await.unwrap();
+            let id = services
+                .store
+                .citizen_for_phone(&index, &enc, &phone.masked(), now)
+                .await
+                .unwrap();
             let token = sessions.open(SessionKind::Citizen, id).await.unwrap();
-            services.accounts.verify_identity(id, "张三", &id_number(i), "127.0.0.1").await.unwrap();
+            services
+                .accounts
+                .verify_identity(id, "张三", &id_number(i), "127.0.0.1")
+                .await
+                .unwrap();
             (id, token)
         }));
     }
@@ -330,7 +423,11 @@ impl Clients {
             attempts.append(&mut tries);
             finals.push(last);
         }
-        Outcome { attempts, finals, wall: release.elapsed() }
+        Outcome {
+            attempts,
+            finals,
+            wall: release.elapsed(),
+        }
     }
 
     /// One form sent (a double-submitter's double sends the same key again); the key was made
@@ -370,7 +467,11 @@ impl Clients {
                 .then(|| serde_json::from_str::<serde_json::Value>(&text).ok())
                 .flatten()
                 .and_then(|v| v["code"].as_str().map(str::to_owned));
-            attempts.push(Attempt { answer, code: code.clone(), took: start.elapsed() });
+            attempts.push(Attempt {
+                answer,
+                code: code.clone(),
+                took: start.elapsed(),
+            });
             if answer != Answer::Busy || attempts.len() >= self.max_tries {
                 return (attempts, (citizen, answer, code, released.elapsed()));
             }
@@ -402,10 +503,17 @@ async fn exchange(mut tcp: TcpStream, request: &[u8]) -> (u16, Option<u64>, Stri
     }
     let text = String::from_utf8_lossy(&raw);
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let retry_after = head
         .lines()
-        .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case("retry-after")))
+        .find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
+        })
         .and_then(|(_, v)| v.trim().parse().ok());
     // A body sent chunked keeps its framing; only the JSON object inside matters here.
     let body = match (body.find('{'), body.rfind('}')) {
@@ -435,7 +543,11 @@ impl Outcome {
                 Answer::Other(_) => r.other += 1,
             }
         }
-        let codes: HashSet<&str> = self.attempts.iter().filter_map(|a| a.code.as_deref()).collect();
+        let codes: HashSet<&str> = self
+            .attempts
+            .iter()
+            .filter_map(|a| a.code.as_deref())
+            .collect();
         r.accepted = codes.len();
         // A double-submitter whose two sends came back with two different codes.
         let mut by_citizen: HashMap<usize, HashSet<&str>> = HashMap::new();
@@ -455,8 +567,12 @@ impl Outcome {
         answered.sort();
         r.answer_p50 = percentile(&answered, 0.50);
         r.answer_p99 = percentile(&answered, 0.99);
-        let mut booked: Vec<Duration> =
-            self.finals.iter().filter(|f| f.1 == Answer::Booked).map(|f| f.3).collect();
+        let mut booked: Vec<Duration> = self
+            .finals
+            .iter()
+            .filter(|f| f.1 == Answer::Booked)
+            .map(|f| f.3)
+            .collect();
         booked.sort();
         r.sold_out = booked.last().copied().unwrap_or_default();
         r.wall = self.wall;
@@ -466,7 +582,14 @@ impl Outcome {
 /// The same database after the rush: the conditional update alone (one at a time, then 8 at
 /// once, the admission gate's width), and `store.book` (the whole booking transaction, no
 /// HTTP, no service checks) for every citizen on a slot with room for all.
-async fn raw_rates(kind: &str, db: &Db, services: &backend::Services, ids: Vec<i64>, plan: &Plan, r: &mut Report) {
+async fn raw_rates(
+    kind: &str,
+    db: &Db,
+    services: &backend::Services,
+    ids: Vec<i64>,
+    plan: &Plan,
+    r: &mut Report,
+) {
     db.exec(&format!(
         "INSERT INTO slots (hall_code, department_code, day, start_min, end_min, start_at, end_at, capacity) \
          VALUES ('{HALL}', '{DEPARTMENT}', 0, 540, 600, 32400, 36000, 100000000)"
@@ -509,7 +632,9 @@ async fn raw_rates(kind: &str, db: &Db, services: &backend::Services, ids: Vec<i
                 let mut done = 0usize;
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(&citizen_id) = ids.get(i) else { return done };
+                    let Some(&citizen_id) = ids.get(i) else {
+                        return done;
+                    };
                     let code = domain::booking::BookingCode::from_random(backend::random::bytes5());
                     let booking = NewBooking {
                         citizen_id,
@@ -539,31 +664,85 @@ async fn raw_rates(kind: &str, db: &Db, services: &backend::Services, ids: Vec<i
 fn print_table(reports: &[(&str, Report)]) {
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     let rows: Vec<(&str, Box<dyn Fn(&Report) -> String>)> = vec![
-        ("setup (citizens, sessions, 实名)", Box::new(|r| format!("{:.1?}", r.setup))),
-        ("requests sent (with retries)", Box::new(|r| r.requests.to_string())),
-        ("accepted (distinct codes)", Box::new(|r| r.accepted.to_string())),
+        (
+            "setup (citizens, sessions, 实名)",
+            Box::new(|r| format!("{:.1?}", r.setup)),
+        ),
+        (
+            "requests sent (with retries)",
+            Box::new(|r| r.requests.to_string()),
+        ),
+        (
+            "accepted (distinct codes)",
+            Box::new(|r| r.accepted.to_string()),
+        ),
         ("rejected as full (409)", Box::new(|r| r.full.to_string())),
         ("refused (400)", Box::new(|r| r.refused.to_string())),
         ("busy (503 shed)", Box::new(|r| r.busy.to_string())),
         ("other / failed", Box::new(|r| r.other.to_string())),
-        ("gave up after max tries", Box::new(|r| r.gave_up.to_string())),
-        ("bookings in the database", Box::new(|r| r.db_bookings.to_string())),
-        ("duplicates (citizens with >1)", Box::new(|r| r.duplicates.to_string())),
-        ("same key, two codes", Box::new(|r| r.same_key_split.to_string())),
-        ("overbooked slots", Box::new(|r| r.overbooked_slots.to_string())),
-        ("overbooked places (total - 200)", Box::new(|r| (r.db_bookings - PLACES).max(0).to_string())),
-        ("sum(booked) = bookings", Box::new(|r| (r.db_booked == r.db_bookings).to_string())),
+        (
+            "gave up after max tries",
+            Box::new(|r| r.gave_up.to_string()),
+        ),
+        (
+            "bookings in the database",
+            Box::new(|r| r.db_bookings.to_string()),
+        ),
+        (
+            "duplicates (citizens with >1)",
+            Box::new(|r| r.duplicates.to_string()),
+        ),
+        (
+            "same key, two codes",
+            Box::new(|r| r.same_key_split.to_string()),
+        ),
+        (
+            "overbooked slots",
+            Box::new(|r| r.overbooked_slots.to_string()),
+        ),
+        (
+            "overbooked places (total - 200)",
+            Box::new(|r| (r.db_bookings - PLACES).max(0).to_string()),
+        ),
+        (
+            "sum(booked) = bookings",
+            Box::new(|r| (r.db_booked == r.db_bookings).to_string()),
+        ),
         ("latency p50 (per request)", Box::new(move |r| ms(r.p50))),
         ("latency p99 (per request)", Box::new(move |r| ms(r.p99))),
         ("latency max (per request)", Box::new(move |r| ms(r.max))),
-        ("final answer p50 (from release)", Box::new(move |r| ms(r.answer_p50))),
-        ("final answer p99 (from release)", Box::new(move |r| ms(r.answer_p99))),
-        ("last acceptance (sold out)", Box::new(move |r| ms(r.sold_out))),
-        ("wall time (release to last answer)", Box::new(move |r| ms(r.wall))),
-        ("throughput (answers/s)", Box::new(|r| format!("{:.0}", r.requests as f64 / r.wall.as_secs_f64()))),
-        ("raw conditional UPDATE, 1 at a time /s", Box::new(|r| format!("{:.0}", r.raw_update_1))),
-        ("raw conditional UPDATE, 8 at once /s", Box::new(|r| format!("{:.0}", r.raw_update_8))),
-        ("store.book, 8 at once /s", Box::new(|r| format!("{:.0}", r.store_book_8))),
+        (
+            "final answer p50 (from release)",
+            Box::new(move |r| ms(r.answer_p50)),
+        ),
+        (
+            "final answer p99 (from release)",
+            Box::new(move |r| ms(r.answer_p99)),
+        ),
+        (
+            "last acceptance (sold out)",
+            Box::new(move |r| ms(r.sold_out)),
+        ),
+        (
+            "wall time (release to last answer)",
+            Box::new(move |r| ms(r.wall)),
+        ),
+        (
+            "throughput (answers/s)",
+            Box::new(|r| format!("{:.0}", r.requests as f64 / r.wall.as_secs_f64())),
+        ),
+        (
+            "raw conditional UPDATE, 1 at a time /s",
+            Box::new(|r| format!("{:.0}", r.raw_update_1)),
+        ),
+        (
+            "raw conditional UPDATE, 8 at once /s",
+            Box::new(|r| format!("{:.0}", r.raw_update_8)),
+        ),
+        (
+            "store.book, 8 at once /s",
+            Box::new(|r| format!("{:.0}", r.store_book_8)),
+        ),
     ];
     print!("\n{:<40}", "");
     for (kind, _) in reports {

@@ -28,14 +28,22 @@ pub async fn booking_ics(
         Ok(body) => {
             let mut response = body.into_response();
             let h = response.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            );
             if let Ok(v) = HeaderValue::from_str(&format!(
                 "attachment; filename=\"banshi-{}.ics\"",
-                code.chars().filter(char::is_ascii_alphanumeric).collect::<String>()
+                code.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
             )) {
                 h.insert(header::CONTENT_DISPOSITION, v);
             }
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            );
             response
         }
         Err(e) => failed(e),
@@ -47,7 +55,11 @@ fn failed(e: backend::Error) -> Response {
         backend::Error::NotFound => (StatusCode::NOT_FOUND, "没有找到这个预约").into_response(),
         cause => {
             tracing::error!(error = %cause, "calendar file failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "服务暂时不可用，请稍后重试").into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "服务暂时不可用，请稍后重试",
+            )
+                .into_response()
         }
     }
 }
@@ -55,7 +67,9 @@ fn failed(e: backend::Error) -> Response {
 fn urlencode(path: &str) -> String {
     path.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => char::from(b).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                char::from(b).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

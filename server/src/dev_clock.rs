@@ -7,7 +7,10 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
-pub async fn advance(State(state): State<AppState>, RawQuery(query): RawQuery) -> impl IntoResponse {
+pub async fn advance(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> impl IntoResponse {
     let minutes = query
         .as_deref()
         .and_then(|q| q.strip_prefix("minutes="))

@@ -46,7 +46,9 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         }
     }
     tracing::info!(store = store.kind(), "store ready");
-    let dev_clock = config.clock_start.map(backend::clock::OffsetClock::starting_at);
+    let dev_clock = config
+        .clock_start
+        .map(backend::clock::OffsetClock::starting_at);
     let clock: Arc<dyn backend::Clock> = match &dev_clock {
         Some(c) => Arc::new(c.clone()),
         None => Arc::new(backend::clock::SystemClock),
@@ -140,7 +142,12 @@ fn spawn_jobs(state: &AppState) {
             tick.tick().await;
             match booking.run_jobs().await {
                 Ok(r) if r != backend::booking::JobReport::default() => {
-                    tracing::info!(reminders = r.reminders, no_shows = r.no_shows, offers = r.offers, "booking jobs ran");
+                    tracing::info!(
+                        reminders = r.reminders,
+                        no_shows = r.no_shows,
+                        offers = r.offers,
+                        "booking jobs ran"
+                    );
                 }
                 Ok(_) => {}
                 Err(error) => tracing::error!(%error, "booking jobs failed"),

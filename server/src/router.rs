@@ -1,8 +1,8 @@
 use crate::AppState;
 use crate::forms;
-use crate::{calendar_file, dev_clock};
 use crate::health::{healthz, readyz};
 use crate::layers;
+use crate::{calendar_file, dev_clock};
 use app::{App, shell};
 use axum::Router;
 use axum::routing::{get, post};

@@ -8,8 +8,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};
 use support::{
-    app, app_with, code_for, cookie, fresh_db_url, get, get_as, header, post, send, set_cookie_line,
-    sign_in,
+    app, app_with, code_for, cookie, fresh_db_url, get, get_as, header, post, send,
+    set_cookie_line, sign_in,
 };
 
 const ID_A: &str = "11010519491231002X";

@@ -22,7 +22,11 @@ async fn booking_app(url: &str) -> Router {
 fn id_number(n: u32) -> String {
     let body = format!("41010519800101{:03}", n % 1000);
     let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = body.bytes().zip(weights).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    let sum: u32 = body
+        .bytes()
+        .zip(weights)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
     let check = b"10X98765432"[(sum % 11) as usize] as char;
     format!("{body}{check}")
 }
@@ -31,8 +35,13 @@ fn id_number(n: u32) -> String {
 async fn verified(app: &Router, n: u32) -> String {
     let cookie = sign_in(app, &format!("1370000{n:04}")).await;
     let id = id_number(n);
-    let (response, html) =
-        post(app, "/me/verify", &[("name", "张三"), ("id_number", &id)], &cookie).await;
+    let (response, html) = post(
+        app,
+        "/me/verify",
+        &[("name", "张三"), ("id_number", &id)],
+        &cookie,
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::FOUND, "{html}");
     cookie
 }
@@ -49,7 +58,12 @@ async fn saturday_slots(app: &Router, cookie: &str) -> Vec<String> {
 
 /// `POST /api/book` as a script sends it (no browser headers).
 async fn api_book(app: &Router, cookie: &str, slot: &str, key: &str) -> (StatusCode, String) {
-    let body = support::encode(&[("item", ITEM), ("slot_id", slot), ("member", ""), ("request_key", key)]);
+    let body = support::encode(&[
+        ("item", ITEM),
+        ("slot_id", slot),
+        ("member", ""),
+        ("request_key", key),
+    ]);
     let request = Request::post("/api/book")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::COOKIE, cookie)
@@ -67,15 +81,24 @@ async fn a_booking_by_form_is_made_once_and_seen_only_by_its_owner() {
     let slots = saturday_slots(&app, &owner).await;
     assert_eq!(slots.len(), 16, "09:00–17:00 in half hours on a Saturday");
 
-    let form = [("intent", "book"), ("slot_id", slots[0].as_str()), ("member", "self"), ("request_key", "k1")];
+    let form = [
+        ("intent", "book"),
+        ("slot_id", slots[0].as_str()),
+        ("member", "self"),
+        ("request_key", "k1"),
+    ];
     let uri = format!("/book/{ITEM}?date=2026-12-05");
     let (first, _) = post(&app, &uri, &form, &owner).await;
     assert_eq!(first.status(), StatusCode::FOUND);
     let location = header(&first, header::LOCATION).to_owned();
-    assert!(location.starts_with("/me/bookings/"), "{location}");
+    assert!(
+        location.starts_with("/me/bookings/") && location.ends_with("#booking"),
+        "{location}"
+    );
     // A double tap sends the same form again: the same booking, not a second one.
     let (again, _) = post(&app, &uri, &form, &owner).await;
     assert_eq!(header(&again, header::LOCATION), location);
+    let location = location.trim_end_matches("#booking").to_owned();
 
     let (response, html) = get_as(&app, &location, &owner).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -155,15 +178,34 @@ async fn two_servers_on_one_postgres_never_overbook_and_remind_once() {
     // Six days and an hour on (12-04 11:00) the day-before reminders are due; both servers
     // run their jobs at once.
     let advance = |app: &Router, minutes: u32| {
-        let request = Request::post(format!("/dev/clock?minutes={minutes}")).body(Body::empty()).unwrap();
+        let request = Request::post(format!("/dev/clock?minutes={minutes}"))
+            .body(Body::empty())
+            .unwrap();
         send(app, request)
     };
-    let (a, b) = tokio::join!(advance(&one, 6 * 24 * 60 + 60), advance(&two, 6 * 24 * 60 + 60));
-    assert_eq!((a.0.status(), b.0.status()), (StatusCode::OK, StatusCode::OK));
+    let (a, b) = tokio::join!(
+        advance(&one, 6 * 24 * 60 + 60),
+        advance(&two, 6 * 24 * 60 + 60)
+    );
+    assert_eq!(
+        (a.0.status(), b.0.status()),
+        (StatusCode::OK, StatusCode::OK)
+    );
     let (_, outbox) = get_as(&one, "/dev/outbox", "").await;
-    assert_eq!(outbox.matches("【办事】提醒").count(), 2, "one reminder per booking");
+    assert_eq!(
+        outbox.matches("【办事】提醒").count(),
+        2,
+        "one reminder per booking"
+    );
     let (a, b) = tokio::join!(advance(&one, 0), advance(&two, 0));
-    assert_eq!((a.0.status(), b.0.status()), (StatusCode::OK, StatusCode::OK));
+    assert_eq!(
+        (a.0.status(), b.0.status()),
+        (StatusCode::OK, StatusCode::OK)
+    );
     let (_, outbox) = get_as(&two, "/dev/outbox", "").await;
-    assert_eq!(outbox.matches("【办事】提醒").count(), 2, "running again sends nothing new");
+    assert_eq!(
+        outbox.matches("【办事】提醒").count(),
+        2,
+        "running again sends nothing new"
+    );
 }

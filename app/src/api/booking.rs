@@ -47,7 +47,13 @@ pub async fn load_book_page(
         let item = booking.bookable_item(&item).await?;
         let halls = booking.halls_for(&item).await?;
         let hall = match (&hall, halls.len()) {
-            (Some(code), _) => Some(halls.iter().find(|h| &h.code == code).cloned().ok_or(AppError::NotFound)?),
+            (Some(code), _) => Some(
+                halls
+                    .iter()
+                    .find(|h| &h.code == code)
+                    .cloned()
+                    .ok_or(AppError::NotFound)?,
+            ),
             (None, 1) => halls.first().cloned(),
             _ => None,
         };
@@ -79,7 +85,10 @@ pub async fn load_book_page(
             Some(id) => {
                 let profile = services.accounts.profile(id).await?;
                 let family = services.accounts.family(id).await?;
-                let until = booking.suspension(id).await?.map(backend::booking::when_text);
+                let until = booking
+                    .suspension(id)
+                    .await?
+                    .map(backend::booking::when_text);
                 (profile.verified, family, until)
             }
             None => (false, Vec::new(), None),
@@ -110,9 +119,12 @@ fn parse_date(text: &str) -> Result<domain::CivilDate, AppError> {
     let mut parts = text.trim().splitn(3, '-').map(str::parse::<u16>);
     let bad = || AppError::BadInput("日期格式应为 2026-12-05".to_owned());
     match (parts.next(), parts.next(), parts.next()) {
-        (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) => {
-            domain::CivilDate::new(y, u8::try_from(m).map_err(|_| bad())?, u8::try_from(d).map_err(|_| bad())?).ok_or_else(bad)
-        }
+        (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) => domain::CivilDate::new(
+            y,
+            u8::try_from(m).map_err(|_| bad())?,
+            u8::try_from(d).map_err(|_| bad())?,
+        )
+        .ok_or_else(bad),
         _ => Err(bad()),
     }
 }
@@ -121,7 +133,10 @@ fn parse_date(text: &str) -> Result<domain::CivilDate, AppError> {
 fn member(text: &str) -> Result<Option<i64>, AppError> {
     match text.trim() {
         "" | "self" => Ok(None),
-        id => id.parse().map(Some).map_err(|_| AppError::BadInput("请选择为谁预约".to_owned())),
+        id => id
+            .parse()
+            .map(Some)
+            .map_err(|_| AppError::BadInput("请选择为谁预约".to_owned())),
     }
 }
 
@@ -135,14 +150,20 @@ pub async fn book(
 ) -> Result<BookingView, AppError> {
     super::answer(async move {
         let citizen = require_citizen().await?;
-        let slot_id = slot_id.trim().parse().map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
+        let slot_id = slot_id
+            .trim()
+            .parse()
+            .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
         let form = backend::booking::BookForm {
             item,
             slot_id,
             member_id: self::member(&member)?,
             request_key,
         };
-        Ok(super::services()?.booking.book(citizen, &form, &client_ip()).await?)
+        Ok(super::services()?
+            .booking
+            .book(citizen, &form, &client_ip())
+            .await?)
     })
     .await
 }
@@ -162,7 +183,10 @@ pub async fn load_my_bookings() -> Result<MyBookings, AppError> {
         Ok(MyBookings {
             bookings: booking.my_bookings(citizen).await?,
             waits: booking.my_waitlist(citizen).await?,
-            suspended_until: booking.suspension(citizen).await?.map(backend::booking::when_text),
+            suspended_until: booking
+                .suspension(citizen)
+                .await?
+                .map(backend::booking::when_text),
         })
     })
     .await
@@ -181,7 +205,10 @@ pub struct BookingDetail {
 pub async fn load_booking(code: String) -> Result<BookingDetail, AppError> {
     super::answer(async move {
         let citizen = require_citizen().await?;
-        let (booking, item) = super::services()?.booking.my_booking(citizen, &code).await?;
+        let (booking, item) = super::services()?
+            .booking
+            .my_booking(citizen, &code)
+            .await?;
         Ok(BookingDetail {
             qr_svg: backend::booking::qr_svg(&booking.code).unwrap_or_default(),
             cutoff: backend::booking::when_text(booking.cutoff_at),
@@ -196,7 +223,10 @@ pub async fn load_booking(code: String) -> Result<BookingDetail, AppError> {
 pub async fn cancel_booking(code: String) -> Result<(), AppError> {
     super::answer(async move {
         let citizen = require_citizen().await?;
-        Ok(super::services()?.booking.cancel(citizen, &code, &client_ip()).await?)
+        Ok(super::services()?
+            .booking
+            .cancel(citizen, &code, &client_ip())
+            .await?)
     })
     .await
 }
@@ -205,8 +235,14 @@ pub async fn cancel_booking(code: String) -> Result<(), AppError> {
 pub async fn reschedule_booking(code: String, slot_id: String) -> Result<BookingView, AppError> {
     super::answer(async move {
         let citizen = require_citizen().await?;
-        let slot_id = slot_id.trim().parse().map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
-        Ok(super::services()?.booking.reschedule(citizen, &code, slot_id, &client_ip()).await?)
+        let slot_id = slot_id
+            .trim()
+            .parse()
+            .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
+        Ok(super::services()?
+            .booking
+            .reschedule(citizen, &code, slot_id, &client_ip())
+            .await?)
     })
     .await
 }
@@ -228,7 +264,10 @@ pub async fn join_waitlist(
             member_id: self::member(&member)?,
             request_key,
         };
-        Ok(super::services()?.booking.join_waitlist(citizen, &form).await?)
+        Ok(super::services()?
+            .booking
+            .join_waitlist(citizen, &form)
+            .await?)
     })
     .await
 }
@@ -238,7 +277,10 @@ pub async fn accept_offer(wait_id: String, request_key: String) -> Result<Bookin
     super::answer(async move {
         let citizen = require_citizen().await?;
         let wait_id = wait_id.trim().parse().map_err(|_| AppError::NotFound)?;
-        Ok(super::services()?.booking.accept_offer(citizen, wait_id, &request_key, &client_ip()).await?)
+        Ok(super::services()?
+            .booking
+            .accept_offer(citizen, wait_id, &request_key, &client_ip())
+            .await?)
     })
     .await
 }
@@ -248,7 +290,10 @@ pub async fn leave_waitlist(wait_id: String) -> Result<(), AppError> {
     super::answer(async move {
         let citizen = require_citizen().await?;
         let wait_id = wait_id.trim().parse().map_err(|_| AppError::NotFound)?;
-        Ok(super::services()?.booking.leave_waitlist(citizen, wait_id).await?)
+        Ok(super::services()?
+            .booking
+            .leave_waitlist(citizen, wait_id)
+            .await?)
     })
     .await
 }
@@ -259,7 +304,10 @@ pub async fn load_desk() -> Result<HallDesk, AppError> {
     super::answer(async {
         let staff = crate::session::require_staff().await?;
         let hall = staff.hall_code.clone().ok_or(AppError::Forbidden)?;
-        Ok(super::services()?.booking.desk(&hall, &staff.departments).await?)
+        Ok(super::services()?
+            .booking
+            .desk(&hall, &staff.departments)
+            .await?)
     })
     .await
 }
@@ -284,7 +332,13 @@ pub async fn walk_in(department: String) -> Result<String, AppError> {
         let hall = staff.hall_code.clone().ok_or(AppError::Forbidden)?;
         Ok(super::services()?
             .booking
-            .walk_in(staff.id, &hall, &staff.departments, &department, &client_ip())
+            .walk_in(
+                staff.id,
+                &hall,
+                &staff.departments,
+                &department,
+                &client_ip(),
+            )
             .await?)
     })
     .await
@@ -295,7 +349,10 @@ pub async fn ticket_done(label: String) -> Result<(), AppError> {
     super::answer(async move {
         let staff = crate::session::require_staff().await?;
         let hall = staff.hall_code.clone().ok_or(AppError::Forbidden)?;
-        Ok(super::services()?.booking.ticket_done(&hall, label.trim()).await?)
+        Ok(super::services()?
+            .booking
+            .ticket_done(&hall, label.trim())
+            .await?)
     })
     .await
 }
@@ -351,7 +408,10 @@ pub async fn set_calendar_day(date: String, kind: String, name: String) -> Resul
             _ => return Err(AppError::BadInput("请选择放假或调休上班".to_owned())),
         };
         let date = parse_date(&date)?;
-        Ok(super::services()?.booking.set_calendar_day(date, holiday, &name).await?)
+        Ok(super::services()?
+            .booking
+            .set_calendar_day(date, holiday, &name)
+            .await?)
     })
     .await
 }
@@ -360,7 +420,10 @@ pub async fn set_calendar_day(date: String, kind: String, name: String) -> Resul
 pub async fn remove_calendar_day(date: String) -> Result<(), AppError> {
     super::answer(async move {
         require_admin().await?;
-        Ok(super::services()?.booking.remove_calendar_day(parse_date(&date)?).await?)
+        Ok(super::services()?
+            .booking
+            .remove_calendar_day(parse_date(&date)?)
+            .await?)
     })
     .await
 }
@@ -371,7 +434,10 @@ pub async fn remove_calendar_day(date: String) -> Result<(), AppError> {
 pub async fn close_day(date: String, reason: String) -> Result<usize, AppError> {
     super::answer(async move {
         let me = require_admin().await?;
-        let hall = me.hall_code.clone().ok_or_else(|| AppError::BadInput("您的账号没有所属大厅".to_owned()))?;
+        let hall = me
+            .hall_code
+            .clone()
+            .ok_or_else(|| AppError::BadInput("您的账号没有所属大厅".to_owned()))?;
         Ok(super::services()?
             .booking
             .close_day(me.id, &hall, parse_date(&date)?, &reason, &client_ip())

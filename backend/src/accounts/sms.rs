@@ -75,7 +75,8 @@ impl super::AccountService {
             return Ok(());
         };
         let number = self.decrypt(&stored, columns::CITIZEN_PHONE)?;
-        let phone = Phone::parse(&number).map_err(|e| Error::Corrupt(format!("stored phone: {e}")))?;
+        let phone =
+            Phone::parse(&number).map_err(|e| Error::Corrupt(format!("stored phone: {e}")))?;
         self.sms.send(&phone, body).await
     }
 }

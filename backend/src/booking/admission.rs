@@ -38,7 +38,8 @@ impl Admission {
             self.waiting.fetch_sub(1, Ordering::SeqCst);
             return Err(Error::Busy);
         }
-        let permit = tokio::time::timeout(self.max_wait, self.running.clone().acquire_owned()).await;
+        let permit =
+            tokio::time::timeout(self.max_wait, self.running.clone().acquire_owned()).await;
         self.waiting.fetch_sub(1, Ordering::SeqCst);
         match permit {
             Ok(Ok(permit)) => Ok(permit),
@@ -59,7 +60,10 @@ mod tests {
         let waiter = tokio::spawn(async move { g.enter().await.map(|_| ()) });
         tokio::time::sleep(Duration::from_millis(10)).await;
         assert!(matches!(gate.enter().await, Err(Error::Busy)), "queue full");
-        assert!(matches!(waiter.await.unwrap(), Err(Error::Busy)), "waited too long");
+        assert!(
+            matches!(waiter.await.unwrap(), Err(Error::Busy)),
+            "waited too long"
+        );
         drop(first);
         assert!(gate.enter().await.is_ok());
     }

@@ -4,11 +4,11 @@
 use super::BookingService;
 use crate::store::{NewSlot, SlotRecord};
 use crate::{Error, Result};
+use domain::CivilDate;
 use domain::booking::{
     Calendar, DayKind, DayState, DayView, Release, ReleaseRule, Schedule, SlotView, TimeOfDay,
     Weekday,
 };
-use domain::CivilDate;
 
 /// A day's view and, when it has hours, its slots (made in the store on first look, once
 /// the day is released).
@@ -37,9 +37,14 @@ impl BookingService {
         let mut out = Vec::with_capacity(7);
         for offset in 0..7 {
             let date = CivilDate::from_epoch_days(from.epoch_days() + offset);
-            let closed = closed.iter().find(|(d, _)| *d == date.epoch_days()).map(|(_, r)| r.as_str());
+            let closed = closed
+                .iter()
+                .find(|(d, _)| *d == date.epoch_days())
+                .map(|(_, r)| r.as_str());
             let plan = self
-                .plan(&calendar, &rule, &schedules, closed, hall, department, date, false)
+                .plan(
+                    &calendar, &rule, &schedules, closed, hall, department, date, false,
+                )
                 .await?;
             out.push(plan.view);
         }
@@ -54,8 +59,10 @@ impl BookingService {
         let day = date.epoch_days();
         let closed = self.store.closed_days(hall, day, day).await?;
         let closed = closed.first().map(|(_, r)| r.as_str());
-        self.plan(&calendar, &rule, &schedules, closed, hall, department, date, true)
-            .await
+        self.plan(
+            &calendar, &rule, &schedules, closed, hall, department, date, true,
+        )
+        .await
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -89,22 +96,28 @@ impl BookingService {
             records: Vec::new(),
         };
         if let Some(reason) = closed {
-            plan.view.state = DayState::Closed { why: format!("大厅停办：{reason}") };
+            plan.view.state = DayState::Closed {
+                why: format!("大厅停办：{reason}"),
+            };
             return Ok(plan);
         }
         let parse = |weekend: bool| {
-            schedules.iter().find(|s| s.weekend == weekend).and_then(|s| {
-                Schedule::new(
-                    &s.periods,
-                    u32::try_from(s.windows).ok()?,
-                    u32::try_from(s.slot_minutes).ok()?,
-                    u32::try_from(s.per_window).ok()?,
-                )
-                .ok()
-            })
+            schedules
+                .iter()
+                .find(|s| s.weekend == weekend)
+                .and_then(|s| {
+                    Schedule::new(
+                        &s.periods,
+                        u32::try_from(s.windows).ok()?,
+                        u32::try_from(s.slot_minutes).ok()?,
+                        u32::try_from(s.per_window).ok()?,
+                    )
+                    .ok()
+                })
         };
         let (weekday_hours, weekend_hours) = (parse(false), parse(true));
-        let Some(schedule) = Schedule::for_day(&kind, weekday_hours.as_ref(), weekend_hours.as_ref())
+        let Some(schedule) =
+            Schedule::for_day(&kind, weekday_hours.as_ref(), weekend_hours.as_ref())
         else {
             plan.view.state = DayState::Closed {
                 why: match kind {
@@ -118,7 +131,9 @@ impl BookingService {
         let midnight = date.china_midnight();
         let at = |t: TimeOfDay| midnight + t.minutes() * 60;
         let Some(last) = specs.last() else {
-            plan.view.state = DayState::Closed { why: "不开放".to_owned() };
+            plan.view.state = DayState::Closed {
+                why: "不开放".to_owned(),
+            };
             return Ok(plan);
         };
         let now = self.clock.now();
@@ -147,15 +162,19 @@ impl BookingService {
             .store
             .day_slots(hall, department, date.epoch_days(), &make)
             .await?;
-        let open: Vec<&SlotRecord> =
-            records.iter().filter(|s| now <= rule.cutoff(s.start_at)).collect();
+        let open: Vec<&SlotRecord> = records
+            .iter()
+            .filter(|s| now <= rule.cutoff(s.start_at))
+            .collect();
         let remaining: i64 = open.iter().map(|s| s.remaining()).sum();
         plan.view.state = if open.is_empty() {
             DayState::Over
         } else if remaining == 0 {
             DayState::Full
         } else {
-            DayState::Open { remaining: u32::try_from(remaining).unwrap_or(u32::MAX) }
+            DayState::Open {
+                remaining: u32::try_from(remaining).unwrap_or(u32::MAX),
+            }
         };
         if with_slots {
             plan.slots = records
@@ -176,11 +195,7 @@ impl BookingService {
 
     /// The slot, checked bookable now for `department` in `hall`: its day open, released and
     /// not past the slot's cut-off.
-    pub(crate) async fn open_slot(
-        &self,
-        slot_id: i64,
-        department: &str,
-    ) -> Result<SlotRecord> {
+    pub(crate) async fn open_slot(&self, slot_id: i64, department: &str) -> Result<SlotRecord> {
         let slot = self.store.slot(slot_id).await?.ok_or(Error::NotFound)?;
         if slot.department_code != department {
             return Err(Error::NotFound);

@@ -5,7 +5,9 @@ use super::texts;
 use crate::accounts::Actor;
 use crate::store::{BookResult, BookingRecord, Freed, Joined, NewBooking, NewWait, Refusal};
 use crate::{Error, Result};
-use domain::booking::{BookingCode, BookingStatus, BookingView, DayState, IcsEvent, WaitView, Weekday};
+use domain::booking::{
+    BookingCode, BookingStatus, BookingView, DayState, IcsEvent, WaitView, Weekday,
+};
 use domain::{CivilDate, Relation, ServiceItem};
 
 /// A booking request as the confirm form sends it.
@@ -55,8 +57,13 @@ impl BookingService {
             };
             match self.store.book(&booking, slot.id).await {
                 Ok(BookResult::Booked(record)) => {
-                    let actor = Actor::Citizen { id: citizen_id, for_member: form.member_id };
-                    self.audit.record(actor, "booking.create", Some(("booking", record.id)), ip).await?;
+                    let actor = Actor::Citizen {
+                        id: citizen_id,
+                        for_member: form.member_id,
+                    };
+                    self.audit
+                        .record(actor, "booking.create", Some(("booking", record.id)), ip)
+                        .await?;
                     let view = self.view(&record).await?;
                     self.notify(citizen_id, &texts::booked(&view)).await;
                     return Ok(view);
@@ -90,7 +97,10 @@ impl BookingService {
 
     async fn check_member(&self, citizen_id: i64, member: Option<i64>) -> Result<()> {
         if let Some(id) = member {
-            self.store.family_member(citizen_id, id).await?.ok_or(Error::NotFound)?;
+            self.store
+                .family_member(citizen_id, id)
+                .await?
+                .ok_or(Error::NotFound)?;
         }
         Ok(())
     }
@@ -98,7 +108,16 @@ impl BookingService {
     /// The citizen's bookings, soonest first for active ones, then the rest newest first.
     pub async fn my_bookings(&self, citizen_id: i64) -> Result<Vec<BookingView>> {
         let mut records = self.store.bookings_of(citizen_id).await?;
-        records.sort_by_key(|b| (b.status != "booked", if b.status == "booked" { b.start_at } else { -b.start_at }));
+        records.sort_by_key(|b| {
+            (
+                b.status != "booked",
+                if b.status == "booked" {
+                    b.start_at
+                } else {
+                    -b.start_at
+                },
+            )
+        });
         let mut out = Vec::with_capacity(records.len());
         for r in &records {
             out.push(self.view(r).await?);
@@ -108,9 +127,16 @@ impl BookingService {
 
     /// One of the citizen's bookings with its 事项 (for the materials); NotFound for anyone
     /// else's code.
-    pub async fn my_booking(&self, citizen_id: i64, code: &str) -> Result<(BookingView, ServiceItem)> {
+    pub async fn my_booking(
+        &self,
+        citizen_id: i64,
+        code: &str,
+    ) -> Result<(BookingView, ServiceItem)> {
         let record = self.own(citizen_id, code).await?;
-        let item = self.catalog.guide(&domain::ServiceCode::parse(&record.item_code).map_err(|_| Error::NotFound)?).await?;
+        let item = self
+            .catalog
+            .guide(&domain::ServiceCode::parse(&record.item_code).map_err(|_| Error::NotFound)?)
+            .await?;
         Ok((self.view(&record).await?, item))
     }
 
@@ -125,9 +151,20 @@ impl BookingService {
     pub async fn cancel(&self, citizen_id: i64, code: &str, ip: &str) -> Result<()> {
         let record = self.own(citizen_id, code).await?;
         self.check_changeable(&record).await?;
-        match self.store.cancel(record.id, self.clock.now(), self.policy.offer_hold_secs).await? {
+        match self
+            .store
+            .cancel(record.id, self.clock.now(), self.policy.offer_hold_secs)
+            .await?
+        {
             Freed::Done(offer) => {
-                self.audit.record(Actor::citizen(citizen_id), "booking.cancel", Some(("booking", record.id)), ip).await?;
+                self.audit
+                    .record(
+                        Actor::citizen(citizen_id),
+                        "booking.cancel",
+                        Some(("booking", record.id)),
+                        ip,
+                    )
+                    .await?;
                 if let Some(offer) = offer {
                     self.announce(&offer).await;
                 }
@@ -154,9 +191,25 @@ impl BookingService {
         self.check_changeable(&record).await?;
         let (_, department) = self.department(&record.department_code).await?;
         let slot = self.open_slot(slot_id, &department.code).await?;
-        match self.store.reschedule(record.id, slot.id, self.clock.now(), self.policy.offer_hold_secs).await? {
+        match self
+            .store
+            .reschedule(
+                record.id,
+                slot.id,
+                self.clock.now(),
+                self.policy.offer_hold_secs,
+            )
+            .await?
+        {
             Freed::Done(offer) => {
-                self.audit.record(Actor::citizen(citizen_id), "booking.reschedule", Some(("booking", record.id)), ip).await?;
+                self.audit
+                    .record(
+                        Actor::citizen(citizen_id),
+                        "booking.reschedule",
+                        Some(("booking", record.id)),
+                        ip,
+                    )
+                    .await?;
                 if let Some(offer) = offer {
                     self.announce(&offer).await;
                 }
@@ -165,8 +218,12 @@ impl BookingService {
                 self.notify(citizen_id, &texts::moved(&view)).await;
                 Ok(view)
             }
-            Freed::Full => Err(Error::Full("新时段已约满，原预约保留不变，请另选时段".to_owned())),
-            Freed::SameDay => Err(Error::invalid("这一天已为此人预约过这个事项，原预约保留不变")),
+            Freed::Full => Err(Error::Full(
+                "新时段已约满，原预约保留不变，请另选时段".to_owned(),
+            )),
+            Freed::SameDay => Err(Error::invalid(
+                "这一天已为此人预约过这个事项，原预约保留不变",
+            )),
             Freed::NotActive => Err(Error::invalid("这个预约已不能改约")),
         }
     }
@@ -187,11 +244,17 @@ impl BookingService {
         check_key(&form.request_key)?;
         let item = self.bookable_item(&form.item).await?;
         self.check_member(citizen_id, form.member_id).await?;
-        let citizen = self.store.citizen(citizen_id).await?.ok_or(Error::SignInRequired)?;
+        let citizen = self
+            .store
+            .citizen(citizen_id)
+            .await?
+            .ok_or(Error::SignInRequired)?;
         if citizen.verified_at.is_none() {
             return Err(self.refusal(Refusal::NotVerified));
         }
-        let plan = self.day(&form.hall, &item.department.code, form.date).await?;
+        let plan = self
+            .day(&form.hall, &item.department.code, form.date)
+            .await?;
         if !matches!(plan.view.state, DayState::Full) {
             return Err(Error::invalid("这一天还有空余号源，请直接预约"));
         }
@@ -211,6 +274,7 @@ impl BookingService {
         match joined {
             Joined::Id(id) => Ok(id),
             Joined::AlreadyWaiting => Err(Error::invalid("您已在这一天的候补队列中")),
+            Joined::AlreadyBooked => Err(self.refusal(Refusal::SameDay)),
         }
     }
 
@@ -220,14 +284,22 @@ impl BookingService {
         for w in self.store.waitlist_of(citizen_id).await? {
             let item_name = self.item_name(&w.item_code).await;
             let offer_start = match w.offered_slot_id {
-                Some(id) if w.status == "offered" => self.store.slot(id).await?.map(|s| super::when_text(s.start_at)),
+                Some(id) if w.status == "offered" => self
+                    .store
+                    .slot(id)
+                    .await?
+                    .map(|s| super::when_text(s.start_at)),
                 _ => None,
             };
             out.push(WaitView {
                 id: w.id,
                 item_code: w.item_code.clone(),
                 item_name,
-                hall_name: halls.iter().find(|h| h.code == w.hall_code).map(|h| h.name.clone()).unwrap_or_default(),
+                hall_name: halls
+                    .iter()
+                    .find(|h| h.code == w.hall_code)
+                    .map(|h| h.name.clone())
+                    .unwrap_or_default(),
                 date: CivilDate::from_epoch_days(w.day),
                 position: (w.status == "waiting").then(|| u32::try_from(w.position).unwrap_or(0)),
                 offer_until: w.offer_until.filter(|_| w.status == "offered"),
@@ -253,6 +325,15 @@ impl BookingService {
             .into_iter()
             .find(|w| w.id == wait_id)
             .ok_or(Error::NotFound)?;
+        if let Some(slot) = wait.offered_slot_id.filter(|_| wait.status == "offered") {
+            let slot = self.store.slot(slot).await?.ok_or(Error::NotFound)?;
+            let rule = self.release_rule(&slot.hall_code).await?;
+            if self.clock.now() > rule.cutoff(slot.start_at) {
+                return Err(Error::Full(
+                    "这个时段已过预约截止时间，候补名额作废".to_owned(),
+                ));
+            }
+        }
         let code = BookingCode::from_random(crate::random::bytes5());
         let booking = NewBooking {
             citizen_id,
@@ -265,14 +346,26 @@ impl BookingService {
         };
         match self.store.accept_offer(&booking, wait_id).await? {
             BookResult::Booked(record) => {
-                let actor = Actor::Citizen { id: citizen_id, for_member: wait.member_id };
-                self.audit.record(actor, "booking.from_waitlist", Some(("booking", record.id)), ip).await?;
+                let actor = Actor::Citizen {
+                    id: citizen_id,
+                    for_member: wait.member_id,
+                };
+                self.audit
+                    .record(
+                        actor,
+                        "booking.from_waitlist",
+                        Some(("booking", record.id)),
+                        ip,
+                    )
+                    .await?;
                 let view = self.view(&record).await?;
                 self.notify(citizen_id, &texts::booked(&view)).await;
                 Ok(view)
             }
             BookResult::Existing(record) => self.view(&record).await,
-            BookResult::Full => Err(Error::Full("这个候补名额已过保留时间，已顺延给下一位".to_owned())),
+            BookResult::Full => Err(Error::Full(
+                "这个候补名额已过保留时间，已顺延给下一位".to_owned(),
+            )),
             BookResult::Refused(why) => Err(self.refusal(why)),
         }
     }
@@ -280,7 +373,12 @@ impl BookingService {
     pub async fn leave_waitlist(&self, citizen_id: i64, wait_id: i64) -> Result<()> {
         if let Some(offer) = self
             .store
-            .leave_waitlist(citizen_id, wait_id, self.clock.now(), self.policy.offer_hold_secs)
+            .leave_waitlist(
+                citizen_id,
+                wait_id,
+                self.clock.now(),
+                self.policy.offer_hold_secs,
+            )
             .await?
         {
             self.announce(&offer).await;
@@ -301,7 +399,12 @@ impl BookingService {
     pub async fn ics(&self, citizen_id: i64, code: &str) -> Result<String> {
         let (view, item) = self.my_booking(citizen_id, code).await?;
         let record = self.own(citizen_id, code).await?;
-        let materials: Vec<String> = item.materials.iter().filter(|m| m.required).map(|m| m.name.clone()).collect();
+        let materials: Vec<String> = item
+            .materials
+            .iter()
+            .filter(|m| m.required)
+            .map(|m| m.name.clone())
+            .collect();
         let description = format!(
             "预约码 {}\n{} {}窗口\n请带：{}\n如需取消，请在“我的预约”中操作",
             view.code,
@@ -323,7 +426,12 @@ impl BookingService {
 
     pub(crate) async fn item_name(&self, code: &str) -> String {
         match domain::ServiceCode::parse(code) {
-            Ok(c) => self.catalog.guide(&c).await.map(|i| i.name).unwrap_or_else(|_| code.to_owned()),
+            Ok(c) => self
+                .catalog
+                .guide(&c)
+                .await
+                .map(|i| i.name)
+                .unwrap_or_else(|_| code.to_owned()),
             Err(_) => code.to_owned(),
         }
     }
@@ -332,7 +440,8 @@ impl BookingService {
         let hall = self.hall(&r.hall_code).await?;
         let (_, department) = self.department(&r.department_code).await?;
         let rule = self.release_rule(&r.hall_code).await?;
-        let status = BookingStatus::parse(&r.status).ok_or_else(|| Error::Corrupt(format!("booking status {}", r.status)))?;
+        let status = BookingStatus::parse(&r.status)
+            .ok_or_else(|| Error::Corrupt(format!("booking status {}", r.status)))?;
         let for_whom = match r.member_id {
             Some(id) => match self.store.family_member(r.citizen_id, id).await? {
                 Some(m) => format!(
@@ -380,7 +489,11 @@ impl BookingService {
             _ => String::new(),
         };
         let name = self.item_name(&offer.item_code).await;
-        self.notify(offer.citizen_id, &texts::offered(&name, &when, offer.offer_until)).await;
+        self.notify(
+            offer.citizen_id,
+            &texts::offered(&name, &when, offer.offer_until),
+        )
+        .await;
     }
 }
 

@@ -6,8 +6,8 @@ use super::texts;
 use crate::accounts::Actor;
 use crate::store::CheckedIn;
 use crate::{Error, Result};
-use domain::booking::{BookingCode, BookingStatus, CheckIn, DeskBooking, HallDesk};
 use domain::CivilDate;
+use domain::booking::{BookingCode, BookingStatus, CheckIn, DeskBooking, HallDesk};
 
 impl BookingService {
     /// The hall's bookings and tickets today in the clerk's departments.
@@ -15,14 +15,22 @@ impl BookingService {
         let today = self.today();
         let hall_record = self.hall(hall).await?;
         let names = self.store.departments().await?;
-        let name = |code: &str| names.iter().find(|d| d.code == code).map(|d| d.short_name.clone()).unwrap_or_default();
+        let name = |code: &str| {
+            names
+                .iter()
+                .find(|d| d.code == code)
+                .map(|d| d.short_name.clone())
+                .unwrap_or_default()
+        };
         let mut bookings = Vec::new();
         for r in self.store.desk(hall, today.epoch_days()).await? {
             if !departments.contains(&r.department_code) {
                 continue;
             }
             bookings.push(DeskBooking {
-                start: super::availability::time_text((r.start_at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60),
+                start: super::availability::time_text(
+                    (r.start_at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60,
+                ),
                 item_name: self.item_name(&r.item_code).await,
                 department_name: name(&r.department_code),
                 person: r.person_masked.unwrap_or_else(|| "（已注销）".to_owned()),
@@ -37,9 +45,21 @@ impl BookingService {
             .await?
             .into_iter()
             .filter(|t| departments.contains(&t.department_code))
-            .map(|t| (t.label, name(&t.department_code), t.booking_code, t.done_at.is_some()))
+            .map(|t| {
+                (
+                    t.label,
+                    name(&t.department_code),
+                    t.booking_code,
+                    t.done_at.is_some(),
+                )
+            })
             .collect();
-        Ok(HallDesk { hall_name: hall_record.name, date: today, bookings, tickets })
+        Ok(HallDesk {
+            hall_name: hall_record.name,
+            date: today,
+            bookings,
+            tickets,
+        })
     }
 
     /// Checks a booking in at the hall by its code (typed or scanned) and gives its queue
@@ -52,7 +72,8 @@ impl BookingService {
         code: &str,
         ip: &str,
     ) -> Result<String> {
-        let parsed = BookingCode::parse(code).ok_or_else(|| Error::invalid("预约码应为 8 位字母和数字，请核对"))?;
+        let parsed = BookingCode::parse(code)
+            .ok_or_else(|| Error::invalid("预约码应为 8 位字母和数字，请核对"))?;
         let record = match self.store.booking_by_code(parsed.as_str()).await? {
             Some(b) if b.hall_code == hall && departments.contains(&b.department_code) => b,
             Some(_) => return Err(Error::invalid("这个预约不在本大厅或您负责的窗口")),
@@ -68,14 +89,27 @@ impl BookingService {
                     )));
                 }
                 CheckIn::TooLate => {
-                    return Err(Error::invalid("已超过签到时间（开始后 15 分钟），请按现场取号办理"));
+                    return Err(Error::invalid(
+                        "已超过签到时间（开始后 15 分钟），请按现场取号办理",
+                    ));
                 }
             }
         }
         let (index, _) = self.department(&record.department_code).await?;
-        match self.store.check_in(record.id, index, self.clock.now()).await? {
+        match self
+            .store
+            .check_in(record.id, index, self.clock.now())
+            .await?
+        {
             CheckedIn::Ticket(label) => {
-                self.audit.record(Actor::Staff(staff_id), "booking.check_in", Some(("booking", record.id)), ip).await?;
+                self.audit
+                    .record(
+                        Actor::Staff(staff_id),
+                        "booking.check_in",
+                        Some(("booking", record.id)),
+                        ip,
+                    )
+                    .await?;
                 Ok(label)
             }
             CheckedIn::NotActive(status) => Err(Error::invalid(format!(
@@ -86,21 +120,40 @@ impl BookingService {
     }
 
     /// A queue number for someone without a booking.
-    pub async fn walk_in(&self, staff_id: i64, hall: &str, departments: &[String], department: &str, ip: &str) -> Result<String> {
+    pub async fn walk_in(
+        &self,
+        staff_id: i64,
+        hall: &str,
+        departments: &[String],
+        department: &str,
+        ip: &str,
+    ) -> Result<String> {
         if !departments.iter().any(|d| d == department) {
             return Err(Error::Forbidden);
         }
         let (index, _) = self.department(department).await?;
         let label = self
             .store
-            .walk_in(hall, department, self.today().epoch_days(), index, self.clock.now())
+            .walk_in(
+                hall,
+                department,
+                self.today().epoch_days(),
+                index,
+                self.clock.now(),
+            )
             .await?;
-        self.audit.record(Actor::Staff(staff_id), "ticket.walk_in", None, ip).await?;
+        self.audit
+            .record(Actor::Staff(staff_id), "ticket.walk_in", None, ip)
+            .await?;
         Ok(label)
     }
 
     pub async fn ticket_done(&self, hall: &str, label: &str) -> Result<()> {
-        if self.store.ticket_done(hall, self.today().epoch_days(), label, self.clock.now()).await? {
+        if self
+            .store
+            .ticket_done(hall, self.today().epoch_days(), label, self.clock.now())
+            .await?
+        {
             Ok(())
         } else {
             Err(Error::invalid("没有这个号，或已办结"))
@@ -119,7 +172,9 @@ impl BookingService {
     ) -> Result<usize> {
         let reason = reason.trim();
         if reason.is_empty() || reason.chars().count() > 40 {
-            return Err(Error::invalid("请写明停办原因（40 字以内），它会发给已预约的群众"));
+            return Err(Error::invalid(
+                "请写明停办原因（40 字以内），它会发给已预约的群众",
+            ));
         }
         if date < self.today() {
             return Err(Error::invalid("不能停办已经过去的日子"));
@@ -132,10 +187,13 @@ impl BookingService {
         if !closed {
             return Err(Error::invalid("这一天已经停办"));
         }
-        self.audit.record(Actor::Staff(staff_id), "hall.close_day", None, ip).await?;
+        self.audit
+            .record(Actor::Staff(staff_id), "hall.close_day", None, ip)
+            .await?;
         for b in &bookings {
             let view = self.view(b).await?;
-            self.notify(b.citizen_id, &texts::closed(&view, reason)).await;
+            self.notify(b.citizen_id, &texts::closed(&view, reason))
+                .await;
         }
         for citizen in waiting {
             self.notify(citizen, &texts::wait_closed(reason)).await;
@@ -149,7 +207,9 @@ impl BookingService {
         if name.is_empty() || name.chars().count() > 20 {
             return Err(Error::invalid("请填写节日名称（20 字以内）"));
         }
-        self.store.set_calendar_day(date.epoch_days(), holiday, name).await
+        self.store
+            .set_calendar_day(date.epoch_days(), holiday, name)
+            .await
     }
 
     pub async fn remove_calendar_day(&self, date: CivilDate) -> Result<()> {

@@ -19,11 +19,18 @@ impl BookingService {
     pub async fn run_jobs(&self) -> Result<JobReport> {
         let now = self.clock.now();
         let mut report = JobReport::default();
-        for offer in self.store.expire_offers(now, self.policy.offer_hold_secs).await? {
+        for offer in self
+            .store
+            .expire_offers(now, self.policy.offer_hold_secs)
+            .await?
+        {
             self.announce(&offer).await;
             report.offers += 1;
         }
-        report.no_shows = self.store.mark_no_shows(now, self.policy.no_show_grace_secs).await?;
+        report.no_shows = self
+            .store
+            .mark_no_shows(now, self.policy.no_show_grace_secs)
+            .await?;
         for kind in [Reminder::HourBefore, Reminder::DayBefore] {
             loop {
                 let claimed = self.store.claim_reminders(kind, now, 100).await?;

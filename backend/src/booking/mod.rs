@@ -79,13 +79,16 @@ impl BookingService {
     }
 
     pub async fn calendar(&self) -> Result<Calendar> {
-        let entries = self.store.calendar_days().await?.into_iter().map(|(day, holiday, name)| {
-            CalendarEntry {
+        let entries = self
+            .store
+            .calendar_days()
+            .await?
+            .into_iter()
+            .map(|(day, holiday, name)| CalendarEntry {
                 date: CivilDate::from_epoch_days(day),
                 holiday,
                 name,
-            }
-        });
+            });
         Ok(Calendar::new(entries))
     }
 
@@ -133,7 +136,11 @@ impl BookingService {
     }
 
     async fn release_rule(&self, hall: &str) -> Result<ReleaseRule> {
-        let r = self.store.release_rule(hall).await?.ok_or(Error::NotFound)?;
+        let r = self
+            .store
+            .release_rule(hall)
+            .await?
+            .ok_or(Error::NotFound)?;
         Ok(ReleaseRule {
             days_before: u32::try_from(r.release_days).unwrap_or(7),
             opens_at: TimeOfDay(u16::try_from(r.release_at).unwrap_or(480)),
@@ -151,7 +158,12 @@ fn default_schedule(hall: &str, department: &str, weekend: bool) -> crate::store
         hall_code: hall.to_owned(),
         department_code: department.to_owned(),
         weekend,
-        periods: if weekend { "09:00-17:00" } else { "09:00-12:00,13:00-17:00" }.to_owned(),
+        periods: if weekend {
+            "09:00-17:00"
+        } else {
+            "09:00-12:00,13:00-17:00"
+        }
+        .to_owned(),
         windows: if weekend { 1 } else { 2 },
         slot_minutes: 30,
         per_window: 2,

@@ -22,7 +22,10 @@ mod tests {
     fn a_booking_code_draws() {
         let svg = super::qr_svg("K7M2Q9XA").unwrap();
         assert!(svg.starts_with("<svg"));
-        assert!(!svg.contains("style"), "the page CSP allows no inline styles");
+        assert!(
+            !svg.contains("style"),
+            "the page CSP allows no inline styles"
+        );
         assert!(svg.contains("<path") || svg.contains("<rect"));
     }
 }

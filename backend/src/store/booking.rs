@@ -87,8 +87,12 @@ pub struct NewBooking<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refusal {
     NotVerified,
-    Suspended { until: i64 },
-    TooMany { max: u32 },
+    Suspended {
+        until: i64,
+    },
+    TooMany {
+        max: u32,
+    },
     /// The person already holds a booking for this 事项 that day.
     SameDay,
 }
@@ -156,6 +160,8 @@ pub enum Joined {
     Id(i64),
     /// Already waiting (or offered) for this 事项 that day.
     AlreadyWaiting,
+    /// Already holds a booking for this 事项 that day: an offer could never be accepted.
+    AlreadyBooked,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,13 +210,15 @@ pub trait BookingStore: Send + Sync {
 
     /// Inserts the schedules a hall × department has none of yet.
     async fn seed_schedules(&self, schedules: &[ScheduleRecord]) -> Result<()>;
-    async fn schedules(&self, hall_code: &str, department_code: &str)
-    -> Result<Vec<ScheduleRecord>>;
+    async fn schedules(
+        &self,
+        hall_code: &str,
+        department_code: &str,
+    ) -> Result<Vec<ScheduleRecord>>;
     /// Departments with a schedule in the hall.
     async fn scheduled_departments(&self, hall_code: &str) -> Result<Vec<String>>;
     async fn release_rule(&self, hall_code: &str) -> Result<Option<ReleaseRecord>>;
-    async fn closed_days(&self, hall_code: &str, from: i64, to: i64)
-    -> Result<Vec<(i64, String)>>;
+    async fn closed_days(&self, hall_code: &str, from: i64, to: i64) -> Result<Vec<(i64, String)>>;
 
     /// Makes the day's slots unless they exist, then returns them by start.
     async fn day_slots(
@@ -285,12 +293,7 @@ pub trait BookingStore: Send + Sync {
     async fn tickets(&self, hall_code: &str, day: i64) -> Result<Vec<TicketRecord>>;
     /// Checks an active booking in and gives it the next queue number of its department
     /// (`kind_index` picks the letter).
-    async fn check_in(
-        &self,
-        booking_id: i64,
-        kind_index: u32,
-        now: i64,
-    ) -> Result<CheckedIn>;
+    async fn check_in(&self, booking_id: i64, kind_index: u32, now: i64) -> Result<CheckedIn>;
     async fn walk_in(
         &self,
         hall_code: &str,

@@ -634,6 +634,19 @@ macro_rules! booking_queries {
                 if waiting.is_some() {
                     return Ok(Joined::AlreadyWaiting);
                 }
+                let booked: Option<(i64,)> = sqlx::query_as(
+                    "SELECT id FROM bookings WHERE citizen_id = $1 AND person = $2 \
+                     AND item_code = $3 AND day = $4 AND status = 'booked'",
+                )
+                .bind(w.citizen_id)
+                .bind(person)
+                .bind(w.item_code)
+                .bind(w.day)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if booked.is_some() {
+                    return Ok(Joined::AlreadyBooked);
+                }
                 let (id,): (i64,) = sqlx::query_as(
                     "INSERT INTO waitlist (citizen_id, member_id, person, item_code, hall_code, \
                      department_code, day, status, request_key, created_at) \
@@ -727,21 +740,28 @@ macro_rules! booking_queries {
                 let Some((status, slot, until)) = row else {
                     return Err($crate::Error::NotFound);
                 };
-                // The same accept again finds the booking it made.
                 let live = status == "offered" && until.is_some_and(|u| u >= booking.now);
-                let slot = match (live || status == "accepted", slot) {
-                    (true, Some(slot)) => slot,
-                    _ => return Ok(BookResult::Full),
+                let (true, Some(slot)) = (live, slot) else {
+                    // Not (or no longer) offered: the same accept again finds the booking it
+                    // made; anything else is too late.
+                    let sql = format!(
+                        "SELECT {} FROM bookings WHERE citizen_id = $1 AND request_key = $2",
+                        $crate::store::booking_sql::BOOKING_COLUMNS
+                    );
+                    let earlier: Option<$crate::store::BookingRecord> = sqlx::query_as(&sql)
+                        .bind(booking.citizen_id)
+                        .bind(booking.request_key)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    return Ok(earlier.map_or(BookResult::Full, BookResult::Existing));
                 };
-                let result = Self::book_in(&mut tx, booking, slot, live).await?;
+                let result = Self::book_in(&mut tx, booking, slot, true).await?;
                 if let BookResult::Booked(_) = result {
                     sqlx::query("UPDATE waitlist SET status = 'accepted' WHERE id = $1")
                         .bind(wait_id)
                         .execute(&mut *tx)
                         .await?;
                     tx.commit().await?;
-                } else if status == "accepted" && !matches!(result, BookResult::Existing(_)) {
-                    return Ok(BookResult::Full);
                 }
                 Ok(result)
             }

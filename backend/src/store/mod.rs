@@ -10,8 +10,8 @@ mod postgres;
 mod rows;
 mod sqlite;
 
-pub(crate) use accounts_sql::is_unique_violation;
 pub use accounts::*;
+pub(crate) use accounts_sql::is_unique_violation;
 pub use booking::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;

@@ -154,13 +154,15 @@ pub const OFFICIAL_DAYS: &[(u16, u8, u8, bool, &str)] = &[
 ];
 
 fn official_entries() -> impl Iterator<Item = CalendarEntry> {
-    OFFICIAL_DAYS.iter().filter_map(|&(y, m, d, holiday, name)| {
-        CivilDate::new(y, m, d).map(|date| CalendarEntry {
-            date,
-            holiday,
-            name: name.to_owned(),
+    OFFICIAL_DAYS
+        .iter()
+        .filter_map(|&(y, m, d, holiday, name)| {
+            CivilDate::new(y, m, d).map(|date| CalendarEntry {
+                date,
+                holiday,
+                name: name.to_owned(),
+            })
         })
-    })
 }
 
 #[cfg(test)]
@@ -186,7 +188,11 @@ mod tests {
         assert_eq!(calendar.entries().count(), OFFICIAL_DAYS.len());
         // Make-up working days are all weekend days; that is what makes them make-up days.
         for e in calendar.entries().filter(|e| !e.holiday) {
-            assert!(Weekday::of(e.date).is_weekend(), "{} is a weekend day", e.date);
+            assert!(
+                Weekday::of(e.date).is_weekend(),
+                "{} is a weekend day",
+                e.date
+            );
         }
     }
 
@@ -230,9 +236,15 @@ mod tests {
     #[test]
     fn the_2025_notice() {
         let c = Calendar::official();
-        assert!(matches!(c.kind(day(2025, 1, 26)), DayKind::MakeupWorkday(_)));
+        assert!(matches!(
+            c.kind(day(2025, 1, 26)),
+            DayKind::MakeupWorkday(_)
+        ));
         assert!(matches!(c.kind(day(2025, 10, 8)), DayKind::Holiday(_)));
-        assert!(matches!(c.kind(day(2025, 10, 11)), DayKind::MakeupWorkday(_)));
+        assert!(matches!(
+            c.kind(day(2025, 10, 11)),
+            DayKind::MakeupWorkday(_)
+        ));
         assert_eq!(c.kind(day(2025, 10, 9)), DayKind::Workday);
     }
 }

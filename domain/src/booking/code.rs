@@ -62,10 +62,18 @@ mod tests {
     #[test]
     fn typed_codes_are_forgiving_but_exact() {
         let code = BookingCode::from_random([1, 2, 3, 4, 5]);
-        let typed = format!(" {}-{} ", &code.as_str()[..4].to_lowercase(), &code.as_str()[4..]);
+        let typed = format!(
+            " {}-{} ",
+            &code.as_str()[..4].to_lowercase(),
+            &code.as_str()[4..]
+        );
         assert_eq!(BookingCode::parse(&typed), Some(code));
         assert_eq!(BookingCode::parse("ABC"), None);
-        assert_eq!(BookingCode::parse("ABCDEFG0"), None, "0 is not in the alphabet");
+        assert_eq!(
+            BookingCode::parse("ABCDEFG0"),
+            None,
+            "0 is not in the alphabet"
+        );
     }
 
     proptest! {

@@ -13,6 +13,6 @@ mod views;
 pub use calendar::{Calendar, CalendarEntry, DayKind, OFFICIAL_DAYS, Weekday};
 pub use code::{BookingCode, queue_number};
 pub use ics::IcsEvent;
-pub use policy::{BookingPolicy, BookingStatus, CheckIn, ReleaseRule, Release};
+pub use policy::{BookingPolicy, BookingStatus, CheckIn, Release, ReleaseRule};
 pub use schedule::{Period, Schedule, ScheduleError, SlotSpec, TimeOfDay};
-pub use views::{BookingView, DayView, DayState, HallDesk, SlotView, WaitView, DeskBooking};
+pub use views::{BookingView, DayState, DayView, DeskBooking, HallDesk, SlotView, WaitView};

@@ -199,7 +199,10 @@ mod tests {
         let sat = CivilDate::new(2026, 12, 5).unwrap();
         let opens = rule.opens(sat);
         assert_eq!(CivilDate::in_china(opens).to_string(), "2026-11-28");
-        assert_eq!(opens - CivilDate::new(2026, 11, 28).unwrap().china_midnight(), 8 * 3600);
+        assert_eq!(
+            opens - CivilDate::new(2026, 11, 28).unwrap().china_midnight(),
+            8 * 3600
+        );
         let nine = sat.china_midnight() + 9 * 3600;
         assert_eq!(rule.release(sat, nine, opens - 1), Release::NotYet(opens));
         assert_eq!(rule.release(sat, nine, opens), Release::Open);
@@ -226,7 +229,9 @@ mod tests {
         let start = 1_800_000_000;
         assert_eq!(
             p.check_in(start, start - 1801),
-            CheckIn::TooEarly { opens: start - 1800 }
+            CheckIn::TooEarly {
+                opens: start - 1800
+            }
         );
         assert_eq!(p.check_in(start, start - 1800), CheckIn::Allowed);
         assert_eq!(p.check_in(start, start + 900), CheckIn::Allowed);
@@ -235,7 +240,14 @@ mod tests {
 
     #[test]
     fn statuses_round_trip() {
-        for s in ["booked", "checked_in", "done", "cancelled", "no_show", "closed"] {
+        for s in [
+            "booked",
+            "checked_in",
+            "done",
+            "cancelled",
+            "no_show",
+            "closed",
+        ] {
             assert_eq!(BookingStatus::parse(s).map(BookingStatus::as_str), Some(s));
         }
         assert_eq!(BookingStatus::parse("x"), None);

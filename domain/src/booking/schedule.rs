@@ -71,7 +71,9 @@ impl Schedule {
         }
         let mut parsed = Vec::new();
         for part in periods.split([',', '，']).filter(|p| !p.trim().is_empty()) {
-            let (a, b) = part.split_once(['-', '–', '～', '~']).ok_or(ScheduleError::BadPeriods)?;
+            let (a, b) = part
+                .split_once(['-', '–', '～', '~'])
+                .ok_or(ScheduleError::BadPeriods)?;
             let start = TimeOfDay::parse(a).ok_or(ScheduleError::BadPeriods)?;
             let end = TimeOfDay::parse(b).ok_or(ScheduleError::BadPeriods)?;
             if end <= start || parsed.last().is_some_and(|p: &Period| p.end > start) {
@@ -151,13 +153,22 @@ mod tests {
 
     #[test]
     fn bad_hours_are_refused() {
-        assert_eq!(Schedule::new("9-12", 1, 30, 1), Err(ScheduleError::BadPeriods));
-        assert_eq!(Schedule::new("12:00-09:00", 1, 30, 1), Err(ScheduleError::Overlap));
+        assert_eq!(
+            Schedule::new("9-12", 1, 30, 1),
+            Err(ScheduleError::BadPeriods)
+        );
+        assert_eq!(
+            Schedule::new("12:00-09:00", 1, 30, 1),
+            Err(ScheduleError::Overlap)
+        );
         assert_eq!(
             Schedule::new("09:00-12:00,11:00-13:00", 1, 30, 1),
             Err(ScheduleError::Overlap)
         );
-        assert_eq!(Schedule::new("09:00-12:00", 0, 30, 1), Err(ScheduleError::Zero));
+        assert_eq!(
+            Schedule::new("09:00-12:00", 0, 30, 1),
+            Err(ScheduleError::Zero)
+        );
         assert_eq!(Schedule::new("", 1, 30, 1), Err(ScheduleError::BadPeriods));
         assert!(Schedule::new("09:00～12:00，13:00-17:00", 1, 30, 1).is_ok());
     }
@@ -170,7 +181,10 @@ mod tests {
         assert_eq!(pick(&DayKind::MakeupWorkday("春节".into())), Some(&weekday));
         assert_eq!(pick(&DayKind::Weekend), Some(&weekend));
         assert_eq!(pick(&DayKind::Holiday("春节".into())), None);
-        assert_eq!(Schedule::for_day(&DayKind::Weekend, Some(&weekday), None), None);
+        assert_eq!(
+            Schedule::for_day(&DayKind::Weekend, Some(&weekday), None),
+            None
+        );
     }
 
     proptest! {

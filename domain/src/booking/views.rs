@@ -8,14 +8,20 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DayState {
     /// Places left today, over all its slots.
-    Open { remaining: u32 },
+    Open {
+        remaining: u32,
+    },
     Full,
     /// Released at this instant.
-    NotYet { opens: i64 },
+    NotYet {
+        opens: i64,
+    },
     /// Too late to book any of its slots.
     Over,
     /// No hours: a holiday (its name), a weekend without weekend hours, or closed by the hall.
-    Closed { why: String },
+    Closed {
+        why: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -163,7 +163,6 @@ pub async fn sign_in(app: &Router, phone: &str) -> String {
     cookie(&response, "banshi_sid").expect("a session cookie")
 }
 
-
 /// A fresh database on the test PostgreSQL cluster `make test` starts.
 pub async fn postgres_url() -> String {
     let admin = std::env::var("BANSHI_TEST_POSTGRES_URL")
@@ -173,7 +172,9 @@ pub async fn postgres_url() -> String {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     );
-    let pool = sqlx::PgPool::connect(&admin).await.expect("connect to the test cluster");
+    let pool = sqlx::PgPool::connect(&admin)
+        .await
+        .expect("connect to the test cluster");
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(&pool)
         .await

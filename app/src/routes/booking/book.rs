@@ -23,16 +23,32 @@ struct Wanted {
 impl Wanted {
     fn href(&self, hall: Option<&str>, week: Option<&str>, date: Option<&str>) -> String {
         let mut q = Vec::new();
-        if let Some(h) = hall { q.push(format!("hall={h}")); }
-        if let Some(w) = week { q.push(format!("week={w}")); }
-        if let Some(d) = date { q.push(format!("date={d}")); }
-        if let Some(r) = &self.reschedule { q.push(format!("reschedule={r}")); }
-        let query = if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) };
+        if let Some(h) = hall {
+            q.push(format!("hall={h}"));
+        }
+        if let Some(w) = week {
+            q.push(format!("week={w}"));
+        }
+        if let Some(d) = date {
+            q.push(format!("date={d}"));
+        }
+        if let Some(r) = &self.reschedule {
+            q.push(format!("reschedule={r}"));
+        }
+        let query = if q.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", q.join("&"))
+        };
         format!("/book/{}{query}", self.item)
     }
 
     fn here(&self) -> String {
-        self.href(self.hall.as_deref(), self.week.as_deref(), self.date.as_deref())
+        self.href(
+            self.hall.as_deref(),
+            self.week.as_deref(),
+            self.date.as_deref(),
+        )
     }
 }
 
@@ -57,15 +73,27 @@ pub fn BookPage() -> impl IntoView {
         let error = match &form {
             Some(f) => {
                 let done = match f.intent().as_str() {
-                    "wait" => join_waitlist(w.item.clone(), f.get("hall"), f.get("date"), f.get("member"), f.get("request_key"))
-                        .await
-                        .map(|_| "/me/bookings#waits".to_owned()),
+                    "wait" => join_waitlist(
+                        w.item.clone(),
+                        f.get("hall"),
+                        f.get("date"),
+                        f.get("member"),
+                        f.get("request_key"),
+                    )
+                    .await
+                    .map(|_| "/me/bookings#waits".to_owned()),
                     "reschedule" => reschedule_booking(f.get("code"), f.get("slot_id"))
                         .await
-                        .map(|b| format!("/me/bookings/{}?moved=1", b.code)),
-                    _ => book(w.item.clone(), f.get("slot_id"), f.get("member"), f.get("request_key"))
-                        .await
-                        .map(|b| format!("/me/bookings/{}", b.code)),
+                        .map(|b| format!("/me/bookings/{}?moved=1#booking", b.code)),
+                    _ => book(
+                        w.item.clone(),
+                        f.get("slot_id"),
+                        f.get("member"),
+                        f.get("request_key"),
+                    )
+                    .await
+                    // An explicit fragment: the browser would otherwise keep "#slots".
+                    .map(|b| format!("/me/bookings/{}#booking", b.code)),
                 };
                 match done {
                     Ok(path) => {
@@ -77,7 +105,13 @@ pub fn BookPage() -> impl IntoView {
             }
             None => None,
         };
-        let loaded = load_book_page(w.item.clone(), w.hall.clone(), w.week.clone(), w.date.clone()).await;
+        let loaded = load_book_page(
+            w.item.clone(),
+            w.hall.clone(),
+            w.week.clone(),
+            w.date.clone(),
+        )
+        .await;
         loaded.map(|p| (p, w, error, form_key(form.as_ref())))
     });
     view! {
@@ -103,7 +137,10 @@ fn Steps(p: Page, w: Wanted, error: Option<String>, key: String) -> impl IntoVie
     let hc = hall_code.clone();
     let ws = week_start.clone();
     let day_link = move |d: domain::CivilDate| {
-        format!("{}#slots", link_w.href(hc.as_deref(), Some(&ws), Some(&d.to_string())))
+        format!(
+            "{}#slots",
+            link_w.href(hc.as_deref(), Some(&ws), Some(&d.to_string()))
+        )
     };
     let halls = (p.halls.len() > 1).then(|| {
         let w = w.clone();
@@ -140,7 +177,9 @@ fn Steps(p: Page, w: Wanted, error: Option<String>, key: String) -> impl IntoVie
             </section>
         }
     });
-    let day = p.day.clone().map(|d| view! { <Day p=p.clone() w=w.clone() day=d error=error.clone() key=key.clone()/> });
+    let day = p.day.clone().map(
+        |d| view! { <Day p=p.clone() w=w.clone() day=d error=error.clone() key=key.clone()/> },
+    );
     view! {
         <section class="card">
             <h1 class="card__title">{p.item_name.clone()}</h1>
@@ -156,7 +195,13 @@ fn Steps(p: Page, w: Wanted, error: Option<String>, key: String) -> impl IntoVie
 }
 
 #[component]
-fn Day(p: Page, w: Wanted, day: domain::booking::DayView, error: Option<String>, key: String) -> impl IntoView {
+fn Day(
+    p: Page,
+    w: Wanted,
+    day: domain::booking::DayView,
+    error: Option<String>,
+    key: String,
+) -> impl IntoView {
     let here = w.here();
     let title = format!("{} 周{}", month_day(day.date), day.weekday);
     let hall = p.hall.as_ref().map(|h| h.code.clone()).unwrap_or_default();
@@ -171,13 +216,21 @@ fn Day(p: Page, w: Wanted, day: domain::booking::DayView, error: Option<String>,
             <a class="button" href=format!("/me/verify?next={}", encode_next(&here))>"去实名认证"</a>
         }.into_any())
     } else {
-        p.suspended_until.clone().map(|until| view! {
-            <p class="form-error" role="alert">{format!("因多次爽约，{until} 前暂停预约。")}</p>
-        }.into_any())
+        p.suspended_until.clone().map(|until| {
+            view! {
+                <p class="form-error" role="alert">{format!("因多次爽约，{until} 前暂停预约。")}</p>
+            }
+            .into_any()
+        })
     };
     let members = move || {
         let mut options = vec![("self".to_owned(), "本人".to_owned())];
-        options.extend(p.family.iter().map(|m| (m.id.to_string(), format!("{}（{}）", m.name_masked, m.relation.label()))));
+        options.extend(p.family.iter().map(|m| {
+            (
+                m.id.to_string(),
+                format!("{}（{}）", m.name_masked, m.relation.label()),
+            )
+        }));
         let chosen = typed("member");
         view! {
             <label class="field">
@@ -259,8 +312,10 @@ fn day_slots(slots: &[domain::booking::SlotView], chosen: &str) -> impl IntoView
             view! {
                 <label class=if usable { "slot" } else { "slot slot--off" }>
                     <input type="radio" name="slot_id" value=s.id.to_string() disabled=!usable checked=checked required=true/>
-                    <span class="slot__time">{format!("{}–{}", s.start, s.end)}</span>
-                    <span class="slot__left">{state}</span>
+                    <span class="slot__text">
+                        <span class="slot__time">{format!("{}–{}", s.start, s.end)}</span>
+                        <span class="slot__left">{state}</span>
+                    </span>
                 </label>
             }
         })

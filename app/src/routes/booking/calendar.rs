@@ -21,7 +21,9 @@ pub fn CalendarPage() -> impl IntoView {
             let error = match &form {
                 Some(f) => {
                     let done = match f.intent().as_str() {
-                        "remove" => remove_calendar_day(f.get("date")).await.map(|()| format!("/staff/calendar?year={year}#days")),
+                        "remove" => remove_calendar_day(f.get("date"))
+                            .await
+                            .map(|()| format!("/staff/calendar?year={year}#days")),
                         "close" => close_day(f.get("date"), f.get("reason"))
                             .await
                             .map(|n| format!("/staff/calendar?year={year}&closed={n}#close")),
@@ -64,10 +66,23 @@ pub fn CalendarPage() -> impl IntoView {
 }
 
 #[component]
-fn Calendar(year: u16, days: Vec<SpecialDay>, error: Option<(String, String)>, closed: Option<String>) -> impl IntoView {
-    let error_for = |intent: &str| error.as_ref().filter(|(i, _)| i == intent).map(|(_, e)| e.clone());
+fn Calendar(
+    year: u16,
+    days: Vec<SpecialDay>,
+    error: Option<(String, String)>,
+    closed: Option<String>,
+) -> impl IntoView {
+    let error_for = |intent: &str| {
+        error
+            .as_ref()
+            .filter(|(i, _)| i == intent)
+            .map(|(_, e)| e.clone())
+    };
     let (set_error, close_error) = (error_for("set").or(error_for("remove")), error_for("close"));
-    let kinds = vec![("holiday".to_owned(), "放假".to_owned()), ("workday".to_owned(), "调休上班".to_owned())];
+    let kinds = vec![
+        ("holiday".to_owned(), "放假".to_owned()),
+        ("workday".to_owned(), "调休上班".to_owned()),
+    ];
     view! {
         <section class="card" id="days">
             <h1 class="card__title">{format!("{year} 年节假日与调休")}</h1>

@@ -20,9 +20,15 @@ pub fn DeskPage() -> impl IntoView {
             let error = match posted() {
                 Some(f) => {
                     let done = match f.intent().as_str() {
-                        "walk_in" => walk_in(f.get("department")).await.map(|t| format!("/staff/desk?ticket={t}")),
-                        "done" => ticket_done(f.get("label")).await.map(|()| "/staff/desk#tickets".to_owned()),
-                        _ => check_in(f.get("code")).await.map(|t| format!("/staff/desk?ticket={t}")),
+                        "walk_in" => walk_in(f.get("department"))
+                            .await
+                            .map(|t| format!("/staff/desk?ticket={t}")),
+                        "done" => ticket_done(f.get("label"))
+                            .await
+                            .map(|()| "/staff/desk#tickets".to_owned()),
+                        _ => check_in(f.get("code"))
+                            .await
+                            .map(|t| format!("/staff/desk?ticket={t}")),
                     };
                     match done {
                         Ok(path) => {
@@ -136,11 +142,16 @@ fn WalkIn() -> impl IntoView {
 /// The clerk's departments (codes and names come from the staff record and the org list).
 #[component]
 fn DepartmentChoice() -> impl IntoView {
-    let org = Resource::new_blocking(|| (), |_| async {
-        let me = crate::api::load_staff_me().await?.ok_or(AppError::SignInRequired)?;
-        let org = crate::api::load_org().await?;
-        Ok::<_, AppError>((me, org))
-    });
+    let org = Resource::new_blocking(
+        || (),
+        |_| async {
+            let me = crate::api::load_staff_me()
+                .await?
+                .ok_or(AppError::SignInRequired)?;
+            let org = crate::api::load_org().await?;
+            Ok::<_, AppError>((me, org))
+        },
+    );
     view! {
         <Suspense>
             {move || Suspend::new(async move {

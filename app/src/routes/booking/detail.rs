@@ -56,7 +56,7 @@ fn Detail(d: BookingDetail, error: Option<String>, moved: bool) -> impl IntoView
     let code = b.code.clone();
     view! {
         {moved.then(|| view! { <p class="card card--notice" role="status">"改约成功，预约码不变。"</p> })}
-        <section class="card booking">
+        <section class="card booking" id="booking">
             <p class="booking__status">{b.status.label()}</p>
             <h1 class="card__title">{b.item_name.clone()}</h1>
             {active.then(|| view! {

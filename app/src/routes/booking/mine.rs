@@ -22,8 +22,10 @@ pub fn MyBookingsPage() -> impl IntoView {
                     let done = match f.intent().as_str() {
                         "accept" => accept_offer(f.get("wait_id"), f.get("request_key"))
                             .await
-                            .map(|b| format!("/me/bookings/{}", b.code)),
-                        _ => leave_waitlist(f.get("wait_id")).await.map(|()| "/me/bookings#waits".to_owned()),
+                            .map(|b| format!("/me/bookings/{}#booking", b.code)),
+                        _ => leave_waitlist(f.get("wait_id"))
+                            .await
+                            .map(|()| "/me/bookings#waits".to_owned()),
                     };
                     match done {
                         Ok(path) => {
@@ -105,7 +107,9 @@ fn Wait(w: WaitView, key: String) -> impl IntoView {
         "offered" => format!(
             "有空位：{}，保留到 {}",
             w.offer_start.clone().unwrap_or_default(),
-            w.offer_until.map(super::week::backend_free_when).unwrap_or_default()
+            w.offer_until
+                .map(super::week::backend_free_when)
+                .unwrap_or_default()
         ),
         "accepted" => "已转为预约".to_owned(),
         "expired" => "已结束".to_owned(),

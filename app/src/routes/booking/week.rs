@@ -13,24 +13,25 @@ pub fn WeekStrip(
     view! {
         <ol class="week">
             {days.into_iter().map(|d| {
-                let (state, class) = match &d.state {
-                    DayState::Open { remaining } => (format!("余 {remaining}"), "week__day--open"),
-                    DayState::Full => ("已约满".to_owned(), "week__day--full"),
-                    DayState::NotYet { opens } => (format!("{} 放号", backend_free_when(*opens)), "week__day--later"),
-                    DayState::Over => ("已截止".to_owned(), "week__day--over"),
-                    DayState::Closed { .. } => ("不开放".to_owned(), "week__day--closed"),
+                // Short on the strip (seven fit in 360 px); whole in the label read aloud.
+                let (state, said, class) = match &d.state {
+                    DayState::Open { remaining } => (format!("余{remaining}"), format!("余 {remaining}"), "week__day--open"),
+                    DayState::Full => ("约满".to_owned(), "已约满".to_owned(), "week__day--full"),
+                    DayState::NotYet { opens } => ("未放号".to_owned(), format!("{} 放号", backend_free_when(*opens)), "week__day--later"),
+                    DayState::Over => ("截止".to_owned(), "已截止".to_owned(), "week__day--over"),
+                    DayState::Closed { why } => ("休".to_owned(), format!("不开放：{why}"), "week__day--closed"),
                 };
                 let mut classes = format!("week__day {class}");
                 if d.weekend { classes.push_str(" week__day--weekend"); }
                 if selected == Some(d.date) { classes.push_str(" week__day--selected"); }
                 let note = d.note.clone().or_else(|| d.weekend.then(|| "周末".to_owned()));
-                let label = format!("{} 周{} {}", month_day(d.date), d.weekday, state);
+                let label = format!("{} 周{} {}", month_day(d.date), d.weekday, said);
                 view! {
                     <li>
                         <a class=classes href=link(d.date) aria-label=label
                             aria-current=(selected == Some(d.date)).then_some("date")>
                             <span class="week__weekday">"周"{d.weekday.clone()}</span>
-                            <span class="week__date">{month_day(d.date)}</span>
+                            <span class="week__date">{format!("{}/{}", d.date.month(), d.date.day())}</span>
                             {note.map(|n| view! { <span class="week__note">{n}</span> })}
                             <span class="week__state">{state}</span>
                         </a>
@@ -45,5 +46,10 @@ pub fn WeekStrip(
 pub(crate) fn backend_free_when(at: i64) -> String {
     let date = domain::CivilDate::in_china(at);
     let minutes = (at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60;
-    format!("{} {:02}:{:02}", month_day(date), minutes / 60, minutes % 60)
+    format!(
+        "{} {:02}:{:02}",
+        month_day(date),
+        minutes / 60,
+        minutes % 60
+    )
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `bench/rush.sh`: the 放号 rush (server/examples/rush.rs) — 5 000 verified citizens released at
+# one instant against one Saturday's 200 places over loopback HTTP, 10 % sending their form
+# twice — on SQLite, then on a throwaway PostgreSQL cluster started the way scripts/test.sh
+# does. Figures, not a test. RUSH_CITIZENS, RUSH_DOUBLE_PERCENT, RUSH_RAW_OPS, RUSH_MAX_TRIES
+# tune it; RUSH_SKIP_PG=1 runs SQLite only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+cargo build --quiet --release -p server --example rush
+
+BANSHI_PG_DIR="$(mktemp -d /tmp/banshi-pg.XXXXXX)"
+export BANSHI_PG_DIR
+trap 'bash scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true' EXIT
+if [ "${RUSH_SKIP_PG:-0}" != 1 ]; then
+  BANSHI_BENCH_PG_URL="$(bash scripts/pg-test-cluster.sh start)"
+  export BANSHI_BENCH_PG_URL
+fi
+# 5 500 client sockets and as many server ones share this process.
+ulimit -n 20000 2>/dev/null || true
+BANSHI_LOG=warn target/release/examples/rush
