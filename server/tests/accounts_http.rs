@@ -4,9 +4,8 @@
 
 mod support;
 
-use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, Response, StatusCode, header};
+use axum::http::{Request, StatusCode, header};
 use support::{
     app, app_with, code_for, cookie, fresh_db_url, get, get_as, header, post, send,
     set_cookie_line, sign_in,

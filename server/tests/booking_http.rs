@@ -177,15 +177,9 @@ async fn two_servers_on_one_postgres_never_overbook_and_remind_once() {
 
     // Six days and an hour on (12-04 11:00) the day-before reminders are due; both servers
     // run their jobs at once.
-    let advance = |app: &Router, minutes: u32| {
-        let request = Request::post(format!("/dev/clock?minutes={minutes}"))
-            .body(Body::empty())
-            .unwrap();
-        send(app, request)
-    };
     let (a, b) = tokio::join!(
-        advance(&one, 6 * 24 * 60 + 60),
-        advance(&two, 6 * 24 * 60 + 60)
+        advance(one.clone(), 6 * 24 * 60 + 60),
+        advance(two.clone(), 6 * 24 * 60 + 60)
     );
     assert_eq!(
         (a.0.status(), b.0.status()),
@@ -197,7 +191,7 @@ async fn two_servers_on_one_postgres_never_overbook_and_remind_once() {
         2,
         "one reminder per booking"
     );
-    let (a, b) = tokio::join!(advance(&one, 0), advance(&two, 0));
+    let (a, b) = tokio::join!(advance(one.clone(), 0), advance(two.clone(), 0));
     assert_eq!(
         (a.0.status(), b.0.status()),
         (StatusCode::OK, StatusCode::OK)
@@ -208,4 +202,12 @@ async fn two_servers_on_one_postgres_never_overbook_and_remind_once() {
         2,
         "running again sends nothing new"
     );
+}
+
+/// `POST /dev/clock?minutes=N`: moves a test server's clock on and runs its jobs.
+async fn advance(app: Router, minutes: u32) -> (axum::http::Response<()>, String) {
+    let request = Request::post(format!("/dev/clock?minutes={minutes}"))
+        .body(Body::empty())
+        .unwrap();
+    send(&app, request).await
 }
