@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/accounts/:id") view=StaffAccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 // Booking and applying are the next issues' work; the guide already links there.
+                <Route path=path!("/book") view=BookIndexPage ssr=SsrMode::Async/>
                 <Route path=path!("/book/:code") view=BookPage ssr=SsrMode::Async/>
                 <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/me/bookings/:code") view=BookingPage ssr=SsrMode::Async/>

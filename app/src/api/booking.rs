@@ -445,3 +445,9 @@ pub async fn close_day(date: String, reason: String) -> Result<usize, AppError> 
     })
     .await
 }
+
+/// The 预约 entry: every 事项 that takes appointments.
+#[server(endpoint = "bookable", prefix = "/api")]
+pub async fn load_bookable() -> Result<Vec<domain::ServiceSummary>, AppError> {
+    super::answer(async { Ok(super::services()?.store.bookable_services().await?) }).await
+}

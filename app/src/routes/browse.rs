@@ -19,6 +19,14 @@ pub fn BrowsePage() -> impl IntoView {
                     match page.await {
                         Ok(browse) => view! {
                             <section class="card search-card"><SearchBox value=String::new()/></section>
+                            <nav class="card menu" aria-label="预约办理">
+                                <ul class="menu__list">
+                                    <li><a class="menu__item" href="/book">
+                                        <span>"预约办理"<br/><span class="hint">"到大厅办事先预约，周末也可约"</span></span>
+                                    </a></li>
+                                    <li><a class="menu__item" href="/me/bookings">"我的预约"</a></li>
+                                </ul>
+                            </nav>
                             <section class="card" aria-labelledby="themes-title">
                                 <h1 id="themes-title" class="card__title">{i18n::BROWSE_THEMES}</h1>
                                 <ul class="chips">

@@ -11,7 +11,7 @@ mod staff;
 mod under_construction;
 
 pub use account::*;
-pub use booking::{BookPage, BookingPage, CalendarPage, DeskPage, MyBookingsPage};
+pub use booking::{BookIndexPage, BookPage, BookingPage, CalendarPage, DeskPage, MyBookingsPage};
 pub use browse::{BrowsePage, DepartmentPage, ThemePage};
 pub use guide::GuidePage;
 pub use home::HomePage;

@@ -189,6 +189,17 @@ macro_rules! catalog_queries {
             rows.into_iter().map(TryInto::try_into).collect()
         }
 
+        async fn bookable_services(&self) -> $crate::Result<Vec<domain::ServiceSummary>> {
+            let rows: Vec<$crate::store::rows::SummaryRow> = sqlx::query_as(
+                "SELECT i.code, i.name, d.short_name, i.promised_days, i.visits, i.weekend \
+                 FROM service_items i JOIN departments d ON d.code = i.department_code \
+                 WHERE i.bookable ORDER BY d.position, i.position",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            rows.into_iter().map(TryInto::try_into).collect()
+        }
+
         async fn search_entries(
             &self,
         ) -> $crate::Result<Vec<($crate::search::Entry, Vec<String>)>> {

@@ -29,6 +29,8 @@ pub trait CatalogStore: Send + Sync {
     async fn halls(&self) -> Result<Vec<Hall>>;
     /// The home page grid, in rank order.
     async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>>;
+    /// Every 事项 that takes appointments, by department then catalogue order.
+    async fn bookable_services(&self) -> Result<Vec<ServiceSummary>>;
     async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>>;
     /// Every 事项 with its keywords, most popular first (hot rank, then catalogue order).
     async fn search_entries(&self) -> Result<Vec<(crate::search::Entry, Vec<String>)>>;

@@ -26,6 +26,7 @@ pub fn WeekendNotice(departments: Vec<String>, hall: Option<Hall>) -> impl IntoV
                     </dl>
                 }
             })}
+            <a class="button" href="/book">"预约周末办理"</a>
         </section>
     }
 }

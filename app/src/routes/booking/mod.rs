@@ -5,6 +5,7 @@ mod book;
 mod calendar;
 mod desk;
 mod detail;
+mod index;
 mod mine;
 mod week;
 
@@ -12,6 +13,7 @@ pub use book::BookPage;
 pub use calendar::CalendarPage;
 pub use desk::DeskPage;
 pub use detail::BookingPage;
+pub use index::BookIndexPage;
 pub use mine::MyBookingsPage;
 
 /// Percent-encodes a local path with its query for a `next=` parameter.
