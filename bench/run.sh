@@ -62,3 +62,7 @@ load /healthz /healthz
 echo
 echo "== the matcher alone (no HTTP)"
 cargo run --quiet --release -p backend --example search_bench
+
+echo
+echo "== the 放号 rush: 5 000 citizens, 200 places, SQLite and PostgreSQL (bench/rush.sh)"
+bash bench/rush.sh

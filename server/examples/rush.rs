@@ -76,8 +76,9 @@ fn main() {
             raw_ops,
         };
         reports.push((*kind, server_rt.block_on(run(kind, url, &plan))));
+        // After each store, so one store's failure does not lose the other's figures.
+        print_table(&reports);
     }
-    print_table(&reports);
     let _ = std::fs::remove_dir_all(&sqlite_dir);
 }
 
@@ -303,7 +304,9 @@ async fn run(kind: &str, url: &str, plan: &Plan) -> Report {
     outcome.fill(&mut report);
 
     report.db_bookings = db.int("SELECT COUNT(*) FROM bookings").await;
-    report.db_booked = db.int("SELECT COALESCE(SUM(booked), 0) FROM slots").await;
+    report.db_booked = db
+        .int("SELECT CAST(COALESCE(SUM(booked), 0) AS BIGINT) FROM slots")
+        .await;
     report.duplicates = db
         .int("SELECT COUNT(*) FROM (SELECT citizen_id FROM bookings GROUP BY citizen_id HAVING COUNT(*) > 1) d")
         .await;
@@ -595,7 +598,7 @@ async fn raw_rates(
          VALUES ('{HALL}', '{DEPARTMENT}', 0, 540, 600, 32400, 36000, 100000000)"
     ))
     .await;
-    let big = db.int("SELECT MAX(id) FROM slots").await;
+    let big = db.int("SELECT CAST(MAX(id) AS BIGINT) FROM slots").await;
     let ops = plan.raw_ops.max(8);
     let t = Instant::now();
     for _ in 0..ops {

@@ -149,21 +149,23 @@ pub async fn book(
     request_key: String,
 ) -> Result<BookingView, AppError> {
     super::answer(async move {
-        let citizen = require_citizen().await?;
         let slot_id = slot_id
             .trim()
             .parse()
             .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
+        // A rush is answered cheaply first: a slot just seen full, then the admission gate,
+        // and only then the session and the booking.
+        let booking = &super::services()?.booking;
+        booking.refuse_known_full(slot_id)?;
+        let _turn = booking.admit().await?;
+        let citizen = require_citizen().await?;
         let form = backend::booking::BookForm {
             item,
             slot_id,
             member_id: self::member(&member)?,
             request_key,
         };
-        Ok(super::services()?
-            .booking
-            .book(citizen, &form, &client_ip())
-            .await?)
+        Ok(booking.book(citizen, &form, &client_ip()).await?)
     })
     .await
 }
@@ -234,13 +236,14 @@ pub async fn cancel_booking(code: String) -> Result<(), AppError> {
 #[server(endpoint = "reschedule-booking", prefix = "/api")]
 pub async fn reschedule_booking(code: String, slot_id: String) -> Result<BookingView, AppError> {
     super::answer(async move {
-        let citizen = require_citizen().await?;
         let slot_id = slot_id
             .trim()
             .parse()
             .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
-        Ok(super::services()?
-            .booking
+        let booking = &super::services()?.booking;
+        let _turn = booking.admit().await?;
+        let citizen = require_citizen().await?;
+        Ok(booking
             .reschedule(citizen, &code, slot_id, &client_ip())
             .await?)
     })

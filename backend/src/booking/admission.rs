@@ -4,8 +4,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-/// Lets a few booking transactions run at once and a bounded number wait; beyond that a rush
-/// is told to come back in a second (503 with Retry-After) instead of queueing until timeouts.
+/// Lets a few booking requests run at once and a few wait briefly (8 and 64, up to 250 ms);
+/// beyond that a rush is told to come back in a second (503 with Retry-After) at once,
+/// instead of queueing on the database pool until timeouts.
 #[derive(Clone)]
 pub struct Admission {
     running: Arc<Semaphore>,
@@ -16,7 +17,7 @@ pub struct Admission {
 
 impl Default for Admission {
     fn default() -> Self {
-        Self::new(8, 256, Duration::from_millis(1_500))
+        Self::new(8, 64, Duration::from_millis(250))
     }
 }
 

@@ -193,25 +193,31 @@ impl BookingService {
         Ok(plan)
     }
 
-    /// The slot, checked bookable now for `department` in `hall`: its day open, released and
-    /// not past the slot's cut-off.
+    /// The slot, checked bookable now for `department`: a real day of the calendar, released,
+    /// not past its cut-off. Only the slot is read from the database; a closed day is refused
+    /// by the store's booking update itself.
     pub(crate) async fn open_slot(&self, slot_id: i64, department: &str) -> Result<SlotRecord> {
         let slot = self.store.slot(slot_id).await?.ok_or(Error::NotFound)?;
         if slot.department_code != department {
             return Err(Error::NotFound);
         }
         let date = CivilDate::from_epoch_days(slot.day);
-        let plan = self.day(&slot.hall_code, department, date).await?;
-        let live = plan.slots.iter().find(|s| s.id == slot_id);
-        match (&plan.view.state, live) {
-            (DayState::NotYet { opens }, _) => Err(Error::invalid(format!(
-                "这一天的号源将于 {} 放出，请到时再约",
-                super::when_text(*opens)
-            ))),
-            (DayState::Closed { why }, _) => Err(Error::invalid(format!("这一天不能预约：{why}"))),
-            (_, Some(s)) if !s.closed => Ok(slot),
-            _ => Err(Error::invalid("这个时段已过预约截止时间，请选择其他时段")),
+        if let DayKind::Holiday(name) = self.calendar().await?.kind(date) {
+            return Err(Error::invalid(format!("这一天不能预约：{name}放假")));
         }
+        let rule = self.release_rule(&slot.hall_code).await?;
+        let now = self.clock.now();
+        let opens = rule.opens(date);
+        if now < opens {
+            return Err(Error::invalid(format!(
+                "这一天的号源将于 {} 放出，请到时再约",
+                super::when_text(opens)
+            )));
+        }
+        if now > rule.cutoff(slot.start_at) {
+            return Err(Error::invalid("这个时段已过预约截止时间，请选择其他时段"));
+        }
+        Ok(slot)
     }
 }
 

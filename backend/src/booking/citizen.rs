@@ -40,7 +40,7 @@ fn check_key(key: &str) -> Result<()> {
 impl BookingService {
     pub async fn book(&self, citizen_id: i64, form: &BookForm, ip: &str) -> Result<BookingView> {
         check_key(&form.request_key)?;
-        let _turn = self.admission.enter().await?;
+        self.refuse_known_full(form.slot_id)?;
         let item = self.bookable_item(&form.item).await?;
         self.check_member(citizen_id, form.member_id).await?;
         let slot = self.open_slot(form.slot_id, &item.department.code).await?;
@@ -69,7 +69,10 @@ impl BookingService {
                     return Ok(view);
                 }
                 Ok(BookResult::Existing(record)) => return self.view(&record).await,
-                Ok(BookResult::Full) => return Err(full()),
+                Ok(BookResult::Full) => {
+                    self.reference.mark_sold_out(slot.id);
+                    return Err(full());
+                }
                 Ok(BookResult::Refused(why)) => return Err(self.refusal(why)),
                 // Two codes alike (one in 2^40): draw another.
                 Err(Error::Database(e)) if crate::store::is_unique_violation(&e) => continue,
@@ -92,6 +95,7 @@ impl BookingService {
                 format!("您已有 {max} 个待办理的预约，办理或取消后才能再约")
             }
             Refusal::SameDay => "这一天已为此人预约过这个事项，不能重复预约".to_owned(),
+            Refusal::DayClosed => "大厅这一天停办，请选择其他日期".to_owned(),
         })
     }
 
@@ -165,8 +169,10 @@ impl BookingService {
                         ip,
                     )
                     .await?;
-                if let Some(offer) = offer {
-                    self.announce(&offer).await;
+                // No one waiting took the place: it is free again here at once.
+                match offer {
+                    Some(offer) => self.announce(&offer).await,
+                    None => self.reference.forget_sold_out(record.slot_id),
                 }
                 Ok(())
             }
@@ -183,7 +189,6 @@ impl BookingService {
         slot_id: i64,
         ip: &str,
     ) -> Result<BookingView> {
-        let _turn = self.admission.enter().await?;
         let record = self.own(citizen_id, code).await?;
         if record.slot_id == slot_id {
             return self.view(&record).await;
@@ -210,8 +215,10 @@ impl BookingService {
                         ip,
                     )
                     .await?;
-                if let Some(offer) = offer {
-                    self.announce(&offer).await;
+                // No one waiting took the place: it is free again here at once.
+                match offer {
+                    Some(offer) => self.announce(&offer).await,
+                    None => self.reference.forget_sold_out(record.slot_id),
                 }
                 let moved = self.own(citizen_id, code).await?;
                 let view = self.view(&moved).await?;
@@ -497,6 +504,6 @@ impl BookingService {
     }
 }
 
-fn full() -> Error {
+pub(super) fn full() -> Error {
     Error::Full("这个时段已约满，请选择其他时段，或在约满的日子加入候补".to_owned())
 }

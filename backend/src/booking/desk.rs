@@ -214,6 +214,7 @@ impl BookingService {
 
     pub async fn remove_calendar_day(&self, date: CivilDate) -> Result<()> {
         if self.store.remove_calendar_day(date.epoch_days()).await? {
+            self.reference.forget_calendar();
             Ok(())
         } else {
             Err(Error::NotFound)

@@ -8,6 +8,7 @@ mod citizen;
 mod desk;
 mod jobs;
 mod qr;
+mod reference;
 mod texts;
 
 pub use admission::Admission;
@@ -19,8 +20,8 @@ pub use qr::qr_svg;
 use crate::accounts::{AccountService, Audit};
 use crate::clock::Clock;
 use crate::{CatalogService, Error, Result, Store};
-use domain::booking::{BookingPolicy, Calendar, CalendarEntry, ReleaseRule, TimeOfDay};
-use domain::{CivilDate, Department, Hall, ServiceCode, ServiceItem};
+use domain::booking::{BookingPolicy, Calendar, ReleaseRule};
+use domain::{CivilDate, Department, Hall, ServiceItem};
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -32,6 +33,7 @@ pub struct BookingService {
     clock: Arc<dyn Clock>,
     policy: BookingPolicy,
     admission: Admission,
+    reference: Arc<reference::Reference>,
 }
 
 impl BookingService {
@@ -50,6 +52,7 @@ impl BookingService {
             clock,
             policy,
             admission: Admission::default(),
+            reference: Arc::default(),
         }
     }
 
@@ -78,24 +81,13 @@ impl BookingService {
         self.store.seed_schedules(&schedules).await
     }
 
-    pub async fn calendar(&self) -> Result<Calendar> {
-        let entries = self
-            .store
-            .calendar_days()
-            .await?
-            .into_iter()
-            .map(|(day, holiday, name)| CalendarEntry {
-                date: CivilDate::from_epoch_days(day),
-                holiday,
-                name,
-            });
-        Ok(Calendar::new(entries))
+    pub async fn calendar(&self) -> Result<Arc<Calendar>> {
+        self.reference.calendar(self.store.as_ref()).await
     }
 
     /// A bookable 事项, or NotFound (also for one that is not 可预约).
-    pub async fn bookable_item(&self, code: &str) -> Result<ServiceItem> {
-        let code = ServiceCode::parse(code).map_err(|_| Error::NotFound)?;
-        let item = self.catalog.guide(&code).await?;
+    pub async fn bookable_item(&self, code: &str) -> Result<Arc<ServiceItem>> {
+        let item = self.reference.item(self.store.as_ref(), code).await?;
         if item.flags.bookable {
             Ok(item)
         } else {
@@ -106,46 +98,59 @@ impl BookingService {
     /// Halls with windows of the item's department.
     pub async fn halls_for(&self, item: &ServiceItem) -> Result<Vec<Hall>> {
         let mut out = Vec::new();
-        for hall in self.store.halls().await? {
+        for (hall, _) in &self.reference.org(self.store.as_ref()).await?.halls {
             let departments = self.store.scheduled_departments(&hall.code).await?;
             if departments.contains(&item.department.code) {
-                out.push(hall);
+                out.push(hall.clone());
             }
         }
         Ok(out)
     }
 
     async fn hall(&self, code: &str) -> Result<Hall> {
-        self.store
-            .halls()
-            .await?
-            .into_iter()
-            .find(|h| h.code == code)
+        let org = self.reference.org(self.store.as_ref()).await?;
+        org.halls
+            .iter()
+            .find(|(h, _)| h.code == code)
+            .map(|(h, _)| h.clone())
             .ok_or(Error::NotFound)
     }
 
+    /// The department and its place in the catalogue (which picks its queue letter).
     async fn department(&self, code: &str) -> Result<(u32, Department)> {
-        self.store
-            .departments()
-            .await?
-            .into_iter()
+        let org = self.reference.org(self.store.as_ref()).await?;
+        org.departments
+            .iter()
             .enumerate()
             .find(|(_, d)| d.code == code)
-            .map(|(i, d)| (u32::try_from(i).unwrap_or(0), d))
+            .map(|(i, d)| (u32::try_from(i).unwrap_or(0), d.clone()))
             .ok_or(Error::NotFound)
     }
 
     async fn release_rule(&self, hall: &str) -> Result<ReleaseRule> {
-        let r = self
-            .store
-            .release_rule(hall)
-            .await?
-            .ok_or(Error::NotFound)?;
-        Ok(ReleaseRule {
-            days_before: u32::try_from(r.release_days).unwrap_or(7),
-            opens_at: TimeOfDay(u16::try_from(r.release_at).unwrap_or(480)),
-            cutoff_minutes: u32::try_from(r.cutoff_minutes).unwrap_or(60),
-        })
+        let org = self.reference.org(self.store.as_ref()).await?;
+        org.halls
+            .iter()
+            .find(|(h, _)| h.code == hall)
+            .map(|(_, rule)| *rule)
+            .ok_or(Error::NotFound)
+    }
+
+    /// Lets a booking request in, or answers Busy (503) when too many are already waiting.
+    /// The server function asks before anything else, so a rush is turned away before it
+    /// costs a session lookup.
+    pub async fn admit(&self) -> Result<tokio::sync::OwnedSemaphorePermit> {
+        self.admission.enter().await
+    }
+
+    /// Full (409) when the slot was seen full less than a second ago: answered without the
+    /// database, before the session is even looked up.
+    pub fn refuse_known_full(&self, slot_id: i64) -> Result<()> {
+        if self.reference.is_sold_out(slot_id) {
+            Err(citizen::full())
+        } else {
+            Ok(())
+        }
     }
 
     fn today(&self) -> CivilDate {

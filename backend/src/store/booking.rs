@@ -95,6 +95,8 @@ pub enum Refusal {
     },
     /// The person already holds a booking for this 事项 that day.
     SameDay,
+    /// The hall closed that day.
+    DayClosed,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -103,16 +103,29 @@ macro_rules! booking_queries {
                 }
                 // The conditional update is the capacity rule: it takes a place only while
                 // one is free, whatever else runs at the same time.
+                // A day the hall closed takes no booking, even one racing the closing.
                 let taken = if from_offer {
                     "UPDATE slots SET held = held - 1, booked = booked + 1 \
-                     WHERE id = $1 AND held > 0"
+                     WHERE id = $1 AND held > 0 AND NOT EXISTS (SELECT 1 FROM closed_days c \
+                     WHERE c.hall_code = slots.hall_code AND c.day = slots.day)"
                 } else {
                     "UPDATE slots SET booked = booked + 1 \
-                     WHERE id = $1 AND booked + held < capacity"
+                     WHERE id = $1 AND booked + held < capacity AND NOT EXISTS (SELECT 1 \
+                     FROM closed_days c WHERE c.hall_code = slots.hall_code AND c.day = slots.day)"
                 };
                 let taken = sqlx::query(taken).bind(slot_id).execute(&mut **tx).await?;
                 if taken.rows_affected() == 0 {
-                    return Ok(BookResult::Full);
+                    let closed: Option<(i64,)> = sqlx::query_as(
+                        "SELECT day FROM closed_days WHERE hall_code = $1 AND day = $2",
+                    )
+                    .bind(&slot.hall_code)
+                    .bind(slot.day)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+                    return Ok(match closed {
+                        Some(_) => BookResult::Refused(Refusal::DayClosed),
+                        None => BookResult::Full,
+                    });
                 }
                 let sql = format!(
                     "INSERT INTO bookings (code, citizen_id, member_id, person, item_code, \
