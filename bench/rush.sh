@@ -19,4 +19,8 @@ if [ "${RUSH_SKIP_PG:-0}" != 1 ]; then
 fi
 # 5 500 client sockets and as many server ones share this process.
 ulimit -n 20000 2>/dev/null || true
+echo "== the floor: the same burst against /healthz, which does nothing (SQLite only)"
+RUSH_PROBE=1 BANSHI_BENCH_PG_URL= BANSHI_LOG=warn target/release/examples/rush | grep -E "latency|wall|throughput"
+echo
+echo "== the rush"
 BANSHI_LOG=warn target/release/examples/rush

@@ -55,7 +55,10 @@ fn main() {
         "sqlite",
         format!("sqlite://{}/rush.db", sqlite_dir.display()),
     )];
-    if let Ok(admin) = std::env::var("BANSHI_BENCH_PG_URL") {
+    if let Some(admin) = std::env::var("BANSHI_BENCH_PG_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
         let url = server_rt.block_on(fresh_pg_database(&admin));
         targets.push(("postgres", url));
     }
@@ -217,6 +220,8 @@ struct Report {
     p50: Duration,
     p99: Duration,
     max: Duration,
+    /// p99 per kind of answer: booked, full (409), busy (503).
+    kind_p99: [Duration; 3],
     answer_p50: Duration,
     answer_p99: Duration,
     sold_out: Duration,
@@ -445,20 +450,32 @@ impl Clients {
         let body = format!("item={ITEM}&slot_id={slot}&member=&request_key=rush{citizen}");
         let request = format!(
             "POST /api/book HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-             Cookie: banshi_sid={}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+             Cookie: banshi_sid={}\r\nContent-Length: {}\r\n\r\n{body}",
             self.addr,
             self.tokens[citizen],
             body.len()
         );
+        // RUSH_PROBE: the same burst against /healthz, which does nothing — the floor this
+        // machine, client and HTTP stack set, to read the booking figures against.
+        let request = if std::env::var("RUSH_PROBE").is_ok_and(|v| !v.is_empty()) {
+            format!("GET /healthz HTTP/1.1\r\nHost: {}\r\n\r\n", self.addr)
+        } else {
+            request
+        };
         let mut attempts = Vec::new();
+        // One kept-alive connection, as a phone (or the load balancer in front) keeps one; a
+        // connection the server closed is opened again.
         let mut stream = Some(first);
         loop {
-            let tcp = match stream.take() {
+            let mut tcp = match stream.take() {
                 Some(s) => s,
                 None => connect(self.addr).await,
             };
             let start = Instant::now();
-            let (status, retry_after, text) = exchange(tcp, request.as_bytes()).await;
+            let (status, retry_after, text, open) = exchange(&mut tcp, request.as_bytes()).await;
+            if open {
+                stream = Some(tcp);
+            }
             let answer = match status {
                 200 => Answer::Booked,
                 409 => Answer::Full,
@@ -497,33 +514,59 @@ async fn connect(addr: SocketAddr) -> TcpStream {
     }
 }
 
-/// Sends one HTTP/1.1 request on its own connection and reads the whole answer (no
-/// compression asked for): status, Retry-After, body. Status 0 = the connection failed.
-async fn exchange(mut tcp: TcpStream, request: &[u8]) -> (u16, Option<u64>, String) {
-    let mut raw = Vec::with_capacity(1024);
-    if tcp.write_all(request).await.is_err() || tcp.read_to_end(&mut raw).await.is_err() {
-        return (0, None, String::new());
+/// Sends one HTTP/1.1 request on a kept-alive connection and reads the whole answer (no
+/// compression asked for): status, Retry-After, body, and whether the connection stays
+/// usable. Status 0 = the connection failed.
+async fn exchange(tcp: &mut TcpStream, request: &[u8]) -> (u16, Option<u64>, String, bool) {
+    let failed = (0, None, String::new(), false);
+    if tcp.write_all(request).await.is_err() {
+        return failed;
     }
-    let text = String::from_utf8_lossy(&raw);
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut raw: Vec<u8> = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(at) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        match tcp.read(&mut chunk).await {
+            Ok(0) | Err(_) => return failed,
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+        }
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end]).into_owned();
+    let header = |name: &str| {
+        head.lines().find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.trim().to_owned())
+        })
+    };
     let status = head
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let retry_after = head
-        .lines()
-        .find_map(|l| {
-            l.split_once(':')
-                .filter(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
-        })
-        .and_then(|(_, v)| v.trim().parse().ok());
+    let retry_after = header("retry-after").and_then(|v| v.parse().ok());
+    let closing = header("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
+    let mut body = raw[head_end..].to_vec();
+    let complete =
+        |body: &[u8]| match header("content-length").and_then(|v| v.parse::<usize>().ok()) {
+            Some(len) => body.len() >= len,
+            None => body.ends_with(b"0\r\n\r\n"),
+        };
+    while !complete(&body) {
+        match tcp.read(&mut chunk).await {
+            Ok(0) | Err(_) => return failed,
+            Ok(n) => body.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let body = String::from_utf8_lossy(&body).into_owned();
     // A body sent chunked keeps its framing; only the JSON object inside matters here.
     let body = match (body.find('{'), body.rfind('}')) {
         (Some(a), Some(b)) if a < b => body[a..=b].to_owned(),
-        _ => body.to_owned(),
+        _ => body,
     };
-    (status, retry_after, body)
+    (status, retry_after, body, !closing)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -566,6 +609,19 @@ impl Outcome {
         r.p50 = percentile(&took, 0.50);
         r.p99 = percentile(&took, 0.99);
         r.max = took.last().copied().unwrap_or_default();
+        for (i, kind) in [Answer::Booked, Answer::Full, Answer::Busy]
+            .into_iter()
+            .enumerate()
+        {
+            let mut of_kind: Vec<Duration> = self
+                .attempts
+                .iter()
+                .filter(|a| a.answer == kind)
+                .map(|a| a.took)
+                .collect();
+            of_kind.sort();
+            r.kind_p99[i] = percentile(&of_kind, 0.99);
+        }
         let mut answered: Vec<Duration> = self.finals.iter().map(|f| f.3).collect();
         answered.sort();
         r.answer_p50 = percentile(&answered, 0.50);
@@ -647,6 +703,8 @@ async fn raw_rates(
                         code: code.as_str(),
                         now: 0,
                         policy: &policy,
+                        audit: None,
+                        text: None,
                     };
                     match store.book(&booking, big).await {
                         Ok(backend::store::BookResult::Booked(_)) => done += 1,
@@ -714,6 +772,12 @@ fn print_table(reports: &[(&str, Report)]) {
         ("latency p50 (per request)", Box::new(move |r| ms(r.p50))),
         ("latency p99 (per request)", Box::new(move |r| ms(r.p99))),
         ("latency max (per request)", Box::new(move |r| ms(r.max))),
+        (
+            "  p99 of 200 (booked)",
+            Box::new(move |r| ms(r.kind_p99[0])),
+        ),
+        ("  p99 of 409 (full)", Box::new(move |r| ms(r.kind_p99[1]))),
+        ("  p99 of 503 (shed)", Box::new(move |r| ms(r.kind_p99[2]))),
         (
             "final answer p50 (from release)",
             Box::new(move |r| ms(r.answer_p50)),

@@ -1,6 +1,7 @@
 #![recursion_limit = "256"]
 //! How 办事 runs: configuration, state, the axum router and its layers, start-up and shutdown.
 
+mod booking_gate;
 mod calendar_file;
 mod config;
 mod dev_clock;

@@ -2,7 +2,7 @@ use crate::AppState;
 use crate::forms;
 use crate::health::{healthz, readyz};
 use crate::layers;
-use crate::{calendar_file, dev_clock};
+use crate::{booking_gate, calendar_file, dev_clock};
 use app::{App, shell};
 use axum::Router;
 use axum::routing::{get, post};
@@ -38,6 +38,10 @@ pub fn router(state: AppState) -> Router {
         app = app.route(path, post(forms::form_page));
     }
     let app = app
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            booking_gate::booking_gate,
+        ))
         .nest_service("/pkg", layers::pkg_assets(&pkg_dir, options.hash_files))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,

@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use crate::session::{client_ip, require_citizen};
 
+/// Set on a booking answer that found the booking the same form made before: the server's
+/// place count (`server/src/booking_gate.rs`) gives back the place it set aside. Removed
+/// before the answer leaves.
+pub const BOOKING_AGAIN_HEADER: &str = "x-banshi-booking-again";
+
 /// Everything the booking page shows: the 事项, its halls, a week of days and, once a day is
 /// picked, its slots; who is asking and for whom they may book.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,11 +158,10 @@ pub async fn book(
             .trim()
             .parse()
             .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
-        // A rush is answered cheaply first: a slot just seen full, then the admission gate,
-        // and only then the session and the booking.
+        // The server's booking gate has already let this request in (admission, a slot just
+        // seen full); here the slot is checked again for callers that skip HTTP.
         let booking = &super::services()?.booking;
         booking.refuse_known_full(slot_id)?;
-        let _turn = booking.admit().await?;
         let citizen = require_citizen().await?;
         let form = backend::booking::BookForm {
             item,
@@ -165,7 +169,14 @@ pub async fn book(
             member_id: self::member(&member)?,
             request_key,
         };
-        Ok(booking.book(citizen, &form, &client_ip()).await?)
+        let (view, new) = booking.book_counted(citizen, &form, &client_ip()).await?;
+        if !new && let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.insert_header(
+                http::HeaderName::from_static(BOOKING_AGAIN_HEADER),
+                http::HeaderValue::from_static("1"),
+            );
+        }
+        Ok(view)
     })
     .await
 }
@@ -241,7 +252,6 @@ pub async fn reschedule_booking(code: String, slot_id: String) -> Result<Booking
             .parse()
             .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
         let booking = &super::services()?.booking;
-        let _turn = booking.admit().await?;
         let citizen = require_citizen().await?;
         Ok(booking
             .reschedule(citizen, &code, slot_id, &client_ip())

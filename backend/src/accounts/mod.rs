@@ -51,6 +51,9 @@ pub struct AccountService {
     pii: PiiCipher,
     clock: Arc<dyn Clock>,
     sms: Arc<dyn SmsSender>,
+    /// Texts go to the outbox table (no carrier gateway configured): a caller may then queue
+    /// one inside its own transaction (`seal_text`).
+    texts_to_outbox: bool,
     verifier: Arc<dyn IdentityVerifier>,
     limiter: IpLimiter,
     sessions: SessionService,
@@ -89,6 +92,7 @@ impl AccountService {
             pii: setup.pii.clone(),
             clock: setup.clock.clone(),
             sms,
+            texts_to_outbox: setup.sms.is_none(),
             verifier: setup.verifier.clone(),
             limiter: IpLimiter::new(setup.limits),
             sessions,

@@ -69,6 +69,31 @@ impl super::AccountService {
 }
 
 impl super::AccountService {
+    /// A text to the citizen sealed for the outbox table, for a caller to queue inside its own
+    /// transaction; None when texts go through a gateway instead, or the account is erased.
+    pub(crate) async fn seal_text(&self, citizen_id: i64, body: &str) -> Result<Option<NewOutbox>> {
+        if !self.texts_to_outbox {
+            return Ok(None);
+        }
+        let Some(stored) = self.store.citizen_phone_enc(citizen_id).await? else {
+            return Ok(None);
+        };
+        let number = self.decrypt(&stored, columns::CITIZEN_PHONE)?;
+        let phone =
+            Phone::parse(&number).map_err(|e| Error::Corrupt(format!("stored phone: {e}")))?;
+        Ok(Some(NewOutbox {
+            channel: "sms",
+            recipient_enc: self.pii.encrypt(phone.as_str(), columns::OUTBOX_RECIPIENT),
+            recipient_index: self
+                .pii
+                .blind_index(phone.as_str(), columns::OUTBOX_RECIPIENT)
+                .to_vec(),
+            recipient_masked: phone.masked(),
+            body: body.to_owned(),
+            created_at: self.clock.now(),
+        }))
+    }
+
     /// Texts a citizen at the number they signed in with; an erased account gets nothing.
     pub(crate) async fn text_citizen(&self, citizen_id: i64, body: &str) -> Result<()> {
         let Some(stored) = self.store.citizen_phone_enc(citizen_id).await? else {

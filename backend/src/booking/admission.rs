@@ -4,9 +4,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-/// Lets a few booking requests run at once and a few wait briefly (8 and 64, up to 250 ms);
-/// beyond that a rush is told to come back in a second (503 with Retry-After) at once,
-/// instead of queueing on the database pool until timeouts.
+/// Lets a few booking requests run at once (8) and some wait (256, up to 1 s); beyond that
+/// the answer is "come back in a second" (503 with Retry-After) at once, instead of a queue
+/// on the database pool that ends in timeouts. In a rush only requests holding one of the
+/// places the server counts as left get this far (`server/src/booking_gate.rs`), so the
+/// waiting room is about as large as a day's places.
 #[derive(Clone)]
 pub struct Admission {
     running: Arc<Semaphore>,
@@ -17,7 +19,7 @@ pub struct Admission {
 
 impl Default for Admission {
     fn default() -> Self {
-        Self::new(8, 64, Duration::from_millis(250))
+        Self::new(8, 256, Duration::from_millis(1_000))
     }
 }
 

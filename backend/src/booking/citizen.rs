@@ -3,7 +3,9 @@
 use super::BookingService;
 use super::texts;
 use crate::accounts::Actor;
-use crate::store::{BookResult, BookingRecord, Freed, Joined, NewBooking, NewWait, Refusal};
+use crate::store::{
+    AuditRecord, BookResult, BookingRecord, Freed, Joined, NewBooking, NewWait, Refusal,
+};
 use crate::{Error, Result};
 use domain::booking::{
     BookingCode, BookingStatus, BookingView, DayState, IcsEvent, WaitView, Weekday,
@@ -39,36 +41,77 @@ fn check_key(key: &str) -> Result<()> {
 
 impl BookingService {
     pub async fn book(&self, citizen_id: i64, form: &BookForm, ip: &str) -> Result<BookingView> {
+        self.book_counted(citizen_id, form, ip)
+            .await
+            .map(|(view, _)| view)
+    }
+
+    /// `book`, also saying whether this request made the booking (true) or found the one
+    /// the same form made before (false), which the server's place count needs.
+    pub async fn book_counted(
+        &self,
+        citizen_id: i64,
+        form: &BookForm,
+        ip: &str,
+    ) -> Result<(BookingView, bool)> {
         check_key(&form.request_key)?;
         self.refuse_known_full(form.slot_id)?;
         let item = self.bookable_item(&form.item).await?;
         self.check_member(citizen_id, form.member_id).await?;
         let slot = self.open_slot(form.slot_id, &item.department.code).await?;
+        let now = self.clock.now();
         for _ in 0..3 {
             let code = BookingCode::from_random(crate::random::bytes5());
+            // The confirmation text and the audit line are written in the booking's own
+            // transaction: one commit (one disk flush) a booking, which is what a rush waits on.
+            let provisional = BookingRecord {
+                id: 0,
+                code: code.as_str().to_owned(),
+                citizen_id,
+                member_id: form.member_id,
+                item_code: item.code.as_str().to_owned(),
+                slot_id: slot.id,
+                hall_code: slot.hall_code.clone(),
+                department_code: slot.department_code.clone(),
+                day: slot.day,
+                start_at: slot.start_at,
+                end_at: slot.end_at,
+                status: "booked".to_owned(),
+                created_at: now,
+                queue_no: None,
+            };
+            let text = texts::booked(&self.view(&provisional).await?);
+            let sealed = self.accounts.seal_text(citizen_id, &text).await?;
+            let audit = AuditRecord {
+                at: now,
+                actor_kind: "citizen".to_owned(),
+                actor_id: Some(citizen_id),
+                on_behalf_of: form.member_id,
+                action: "booking.create".to_owned(),
+                record_kind: Some("booking".to_owned()),
+                record_id: None,
+                ip: (!ip.is_empty()).then(|| ip.to_owned()),
+            };
             let booking = NewBooking {
                 citizen_id,
                 member_id: form.member_id,
                 item_code: item.code.as_str(),
                 request_key: &form.request_key,
                 code: code.as_str(),
-                now: self.clock.now(),
+                now,
                 policy: &self.policy,
+                audit: Some(&audit),
+                text: sealed.as_ref(),
             };
             match self.store.book(&booking, slot.id).await {
                 Ok(BookResult::Booked(record)) => {
-                    let actor = Actor::Citizen {
-                        id: citizen_id,
-                        for_member: form.member_id,
-                    };
-                    self.audit
-                        .record(actor, "booking.create", Some(("booking", record.id)), ip)
-                        .await?;
-                    let view = self.view(&record).await?;
-                    self.notify(citizen_id, &texts::booked(&view)).await;
-                    return Ok(view);
+                    // A sender other than the outbox (a carrier gateway) is called after commit.
+                    if sealed.is_none() {
+                        self.notify(citizen_id, &text).await;
+                    }
+                    return Ok((self.view(&record).await?, true));
                 }
-                Ok(BookResult::Existing(record)) => return self.view(&record).await,
+                Ok(BookResult::Existing(record)) => return Ok((self.view(&record).await?, false)),
                 Ok(BookResult::Full) => {
                     self.reference.mark_sold_out(slot.id);
                     return Err(full());
@@ -350,6 +393,8 @@ impl BookingService {
             code: code.as_str(),
             now: self.clock.now(),
             policy: &self.policy,
+            audit: None,
+            text: None,
         };
         match self.store.accept_offer(&booking, wait_id).await? {
             BookResult::Booked(record) => {
@@ -504,6 +549,7 @@ impl BookingService {
     }
 }
 
-pub(super) fn full() -> Error {
+/// The answer for a slot with no place left.
+pub fn full() -> Error {
     Error::Full("这个时段已约满，请选择其他时段，或在约满的日子加入候补".to_owned())
 }

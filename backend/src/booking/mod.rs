@@ -8,14 +8,15 @@ mod citizen;
 mod desk;
 mod jobs;
 mod qr;
-mod reference;
+pub(crate) mod reference;
 mod texts;
 
 pub use admission::Admission;
 pub use availability::DayPlan;
-pub use citizen::{BookForm, WaitForm};
+pub use citizen::{BookForm, WaitForm, full as full_error};
 pub use jobs::JobReport;
 pub use qr::qr_svg;
+pub use reference::Place;
 
 use crate::accounts::{AccountService, Audit};
 use crate::clock::Clock;
@@ -141,6 +142,21 @@ impl BookingService {
     /// costs a session lookup.
     pub async fn admit(&self) -> Result<tokio::sync::OwnedSemaphorePermit> {
         self.admission.enter().await
+    }
+
+    /// Takes one of the places this process counts as left in the slot, or says why not
+    /// (full, or all claimed by requests in flight), so a rush's losers are answered without
+    /// a session lookup or a transaction. The
+    /// booking's conditional update still decides; give the place back with `return_place`
+    /// when no booking used it.
+    pub async fn take_place(&self, slot_id: i64) -> Result<Place> {
+        self.reference
+            .take_place(self.store.as_ref(), slot_id)
+            .await
+    }
+
+    pub fn return_place(&self, slot_id: i64) {
+        self.reference.return_place(slot_id);
     }
 
     /// Full (409) when the slot was seen full less than a second ago: answered without the

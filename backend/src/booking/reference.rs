@@ -11,13 +11,34 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 const CALENDAR_FOR: Duration = Duration::from_secs(5);
-/// How long a slot seen full answers "full" without asking the database. Harmless if stale:
-/// a freed place goes to the waitlist first, and the next look after this asks again.
-const SOLD_OUT_FOR: Duration = Duration::from_secs(1);
+/// How long this process trusts its count of a slot's places left before reading the slot
+/// again. A stale "full" is harmless: a freed place goes to the waitlist first, and the next
+/// look after this asks the database.
+const PLACES_FOR: Duration = Duration::from_secs(1);
 
 pub(crate) struct Org {
     pub halls: Vec<(Hall, ReleaseRule)>,
     pub departments: Vec<Department>,
+}
+
+/// What `take_place` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// One set aside for this request: book, or give it back.
+    Taken,
+    /// The database says the slot is full.
+    Full,
+    /// Every place left is being booked by requests in flight; one may come back (the same
+    /// form twice, a refusal), so the answer is "try again in a moment", not "full".
+    Claimed,
+}
+
+/// A slot's places as counted here: read from the database at `at`, less those taken since;
+/// `full` when the database itself answered "full" (a count run down by takes is not).
+struct Count {
+    at: Instant,
+    left: i64,
+    full: bool,
 }
 
 #[derive(Default)]
@@ -25,7 +46,8 @@ pub(crate) struct Reference {
     items: RwLock<HashMap<String, Arc<ServiceItem>>>,
     org: RwLock<Option<Arc<Org>>>,
     calendar: RwLock<Option<(Instant, Arc<Calendar>)>>,
-    sold_out: Mutex<HashMap<i64, Instant>>,
+    /// Places left per slot as this process counts them.
+    places: Mutex<HashMap<i64, Count>>,
 }
 
 impl Reference {
@@ -47,7 +69,10 @@ impl Reference {
         }
         let mut halls = Vec::new();
         for hall in store.halls().await? {
-            let r = store.release_rule(&hall.code).await?.ok_or(Error::NotFound)?;
+            let r = store
+                .release_rule(&hall.code)
+                .await?
+                .ok_or(Error::NotFound)?;
             let rule = ReleaseRule {
                 days_before: u32::try_from(r.release_days).unwrap_or(7),
                 opens_at: TimeOfDay(u16::try_from(r.release_at).unwrap_or(480)),
@@ -71,13 +96,15 @@ impl Reference {
         {
             return Ok(calendar);
         }
-        let entries = store.calendar_days().await?.into_iter().map(|(day, holiday, name)| {
-            CalendarEntry {
+        let entries = store
+            .calendar_days()
+            .await?
+            .into_iter()
+            .map(|(day, holiday, name)| CalendarEntry {
                 date: CivilDate::from_epoch_days(day),
                 holiday,
                 name,
-            }
-        });
+            });
         let calendar = Arc::new(Calendar::new(entries));
         if let Ok(mut slot) = self.calendar.write() {
             *slot = Some((Instant::now(), calendar.clone()));
@@ -92,22 +119,83 @@ impl Reference {
         }
     }
 
+    /// The database found the slot full less than a second ago.
     pub fn is_sold_out(&self, slot: i64) -> bool {
-        self.sold_out
-            .lock()
-            .is_ok_and(|m| m.get(&slot).is_some_and(|at| at.elapsed() < SOLD_OUT_FOR))
+        self.places.lock().is_ok_and(|m| {
+            m.get(&slot)
+                .is_some_and(|c| c.full && c.at.elapsed() < PLACES_FOR)
+        })
     }
 
-    pub fn mark_sold_out(&self, slot: i64) {
-        if let Ok(mut m) = self.sold_out.lock() {
-            m.retain(|_, at| at.elapsed() < SOLD_OUT_FOR);
-            m.insert(slot, Instant::now());
+    /// Takes one of the places this process counts as left in `slot`, reading the slot when
+    /// its count is older than a second. The database's conditional update still decides;
+    /// this only spares it the requests that cannot win.
+    pub async fn take_place(&self, store: &dyn Store, slot: i64) -> Result<Place> {
+        if let Some(taken) = self.take_counted(slot) {
+            return Ok(taken);
+        }
+        let record = store.slot(slot).await?.ok_or(Error::NotFound)?;
+        if let Ok(mut m) = self.places.lock() {
+            let fresh = m.get(&slot).is_some_and(|c| c.at.elapsed() < PLACES_FOR);
+            if !fresh {
+                let left = record.remaining();
+                m.insert(
+                    slot,
+                    Count {
+                        at: Instant::now(),
+                        left,
+                        full: left <= 0,
+                    },
+                );
+            }
+        }
+        Ok(self.take_counted(slot).unwrap_or(Place::Taken))
+    }
+
+    fn take_counted(&self, slot: i64) -> Option<Place> {
+        let mut m = self.places.lock().ok()?;
+        let count = m.get_mut(&slot)?;
+        if count.at.elapsed() >= PLACES_FOR {
+            return None;
+        }
+        Some(match (count.left, count.full) {
+            (_, true) => Place::Full,
+            (left, false) if left <= 0 => Place::Claimed,
+            _ => {
+                count.left -= 1;
+                Place::Taken
+            }
+        })
+    }
+
+    /// A place taken by `take_place` that no booking used (refused, the same form again,
+    /// shed): back in the count.
+    pub fn return_place(&self, slot: i64) {
+        if let Ok(mut m) = self.places.lock()
+            && let Some(count) = m.get_mut(&slot)
+        {
+            count.left += 1;
         }
     }
 
-    /// A place in `slot` came free here: ask the database again.
+    /// The database found the slot full.
+    pub fn mark_sold_out(&self, slot: i64) {
+        if let Ok(mut m) = self.places.lock() {
+            m.retain(|_, c| c.at.elapsed() < PLACES_FOR);
+            m.insert(
+                slot,
+                Count {
+                    at: Instant::now(),
+                    left: 0,
+                    full: true,
+                },
+            );
+        }
+    }
+
+    /// A place in `slot` came free here: count it again from the database.
     pub fn forget_sold_out(&self, slot: i64) {
-        if let Ok(mut m) = self.sold_out.lock() {
+        if let Ok(mut m) = self.places.lock() {
             m.remove(&slot);
         }
     }

@@ -81,6 +81,10 @@ pub struct NewBooking<'a> {
     pub code: &'a str,
     pub now: i64,
     pub policy: &'a BookingPolicy,
+    /// Written with the booking (its id filled in), in the same transaction.
+    pub audit: Option<&'a crate::store::AuditRecord>,
+    /// The confirmation text, queued in the same transaction.
+    pub text: Option<&'a crate::store::NewOutbox>,
 }
 
 /// Why a booking the rules refuse is refused.

@@ -481,7 +481,39 @@ macro_rules! booking_queries {
             ) -> $crate::Result<$crate::store::BookResult> {
                 let mut tx = self.begin_write().await?;
                 let result = Self::book_in(&mut tx, booking, slot_id, false).await?;
-                if matches!(result, $crate::store::BookResult::Booked(_)) {
+                if let $crate::store::BookResult::Booked(record) = &result {
+                    if let Some(e) = booking.audit {
+                        sqlx::query(
+                            "INSERT INTO audit_log (at, actor_kind, actor_id, on_behalf_of, \
+                             action, record_kind, record_id, ip) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                        )
+                        .bind(e.at)
+                        .bind(&e.actor_kind)
+                        .bind(e.actor_id)
+                        .bind(e.on_behalf_of)
+                        .bind(&e.action)
+                        .bind(&e.record_kind)
+                        .bind(record.id)
+                        .bind(&e.ip)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    if let Some(m) = booking.text {
+                        sqlx::query(
+                            "INSERT INTO outbox (created_at, channel, recipient_enc, \
+                             recipient_index, recipient_masked, body) \
+                             VALUES ($1, $2, $3, $4, $5, $6)",
+                        )
+                        .bind(m.created_at)
+                        .bind(m.channel)
+                        .bind(&m.recipient_enc)
+                        .bind(&m.recipient_index)
+                        .bind(&m.recipient_masked)
+                        .bind(&m.body)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
                     tx.commit().await?;
                 }
                 Ok(result)

@@ -1,0 +1,150 @@
+//! The 放号 rush, answered before the app renders anything. Each process counts the places it
+//! believes are left per slot (read from the slot, trusted for a second): a request takes one,
+//! or is told 409 when the database has said "full", or 503 with Retry-After while every
+//! place left is being booked by requests in flight (one may come back); past the admission
+//! gate (8 booking requests at once, 256 waiting up to 1 s) the answer is 503 too. All of
+//! these cost microseconds here,
+//! against a Leptos server function, a session lookup and a transaction inside, so a rush's
+//! losers learn at once and only about as many requests as places reach the database, whose
+//! conditional update still decides.
+
+use crate::AppState;
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use backend::booking::Place;
+
+/// Paths that book: the server function, its reschedule twin, and the no-JavaScript form.
+fn gated(method: &Method, path: &str) -> Option<Gate> {
+    if method != Method::POST {
+        return None;
+    }
+    match path {
+        "/api/book" => Some(Gate::Api { full_check: true }),
+        "/api/reschedule-booking" => Some(Gate::Api { full_check: false }),
+        p if p.starts_with("/book/") => Some(Gate::Form),
+        _ => None,
+    }
+}
+
+enum Gate {
+    Api { full_check: bool },
+    Form,
+}
+
+pub async fn booking_gate(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let Some(gate) = gated(request.method(), request.uri().path()) else {
+        return next.run(request).await;
+    };
+    let booking = &state.services.booking;
+    let (parts, body) = request.into_parts();
+    // The body limit layer outside has already bounded this.
+    let Ok(bytes) = to_bytes(body, usize::MAX).await else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    // A place from this process's count; none left: full, without the database.
+    let mut took = None;
+    if let Gate::Api { full_check: true } = gate
+        && let Some(slot) = form_value(&bytes, "slot_id").and_then(|v| v.parse::<i64>().ok())
+    {
+        match booking.take_place(slot).await {
+            Ok(Place::Taken) => took = Some(slot),
+            Ok(Place::Full) => {
+                let full = backend::booking::full_error();
+                return json(StatusCode::CONFLICT, &app::api::AppError::from(full));
+            }
+            Ok(Place::Claimed) => {
+                return busy(json(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    &app::api::AppError::Busy,
+                ));
+            }
+            // An unknown slot or a failed read: the app answers it properly.
+            Err(_) => {}
+        }
+    }
+    let Ok(_turn) = booking.admit().await else {
+        if let Some(slot) = took {
+            booking.return_place(slot);
+        }
+        return match gate {
+            Gate::Api { .. } => busy(json(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &app::api::AppError::Busy,
+            )),
+            // A bare 503: the error layer shows the calm "系统繁忙" page.
+            Gate::Form => busy(StatusCode::SERVICE_UNAVAILABLE.into_response()),
+        };
+    };
+    let mut response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
+    let again = response
+        .headers_mut()
+        .remove(app::api::BOOKING_AGAIN_HEADER)
+        .is_some();
+    if let Some(slot) = took {
+        // Used by a new booking, or found full by the database (which zeroes the count):
+        // anything else leaves the place for the next one.
+        let used = response.status() == StatusCode::OK && !again;
+        if !used && response.status() != StatusCode::CONFLICT {
+            booking.return_place(slot);
+        }
+    }
+    response
+}
+
+fn busy(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    response
+}
+
+/// The error as the server function would have encoded it.
+fn json(status: StatusCode, error: &app::api::AppError) -> Response {
+    let body = serde_json::to_string(error).unwrap_or_else(|_| "\"Unavailable\"".to_owned());
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
+}
+
+/// One field of a form-encoded body (slot ids are digits: no decoding needed).
+fn form_value<'a>(body: &'a [u8], name: &str) -> Option<&'a str> {
+    std::str::from_utf8(body)
+        .ok()?
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_booking_posts_are_gated() {
+        assert!(gated(&Method::POST, "/api/book").is_some());
+        assert!(gated(&Method::POST, "/book/11410100MB1957846X4000107001").is_some());
+        assert!(gated(&Method::GET, "/book/11410100MB1957846X4000107001").is_none());
+        assert!(gated(&Method::POST, "/api/sign-in").is_none());
+    }
+
+    #[test]
+    fn reads_a_field_of_a_form() {
+        assert_eq!(
+            form_value(b"item=X&slot_id=42&member=", "slot_id"),
+            Some("42")
+        );
+        assert_eq!(form_value(b"item=X", "slot_id"), None);
+    }
+}
