@@ -110,6 +110,18 @@ pub fn local_path(raw: &str, fallback: &str) -> String {
     }
 }
 
+/// The end of a posted form's action: on success go to the path it gives (see `go`); on
+/// failure the message to show above the fields.
+pub fn settle<E: std::fmt::Display>(done: Result<String, E>) -> Option<String> {
+    match done {
+        Ok(path) => {
+            go(&path);
+            None
+        }
+        Err(e) => Some(e.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

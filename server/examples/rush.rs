@@ -722,9 +722,12 @@ async fn raw_rates(
     eprintln!("[{kind}] raw rates measured");
 }
 
+/// A row of the table: its label and how to read it from a report.
+type Row = (&'static str, Box<dyn Fn(&Report) -> String>);
+
 fn print_table(reports: &[(&str, Report)]) {
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-    let rows: Vec<(&str, Box<dyn Fn(&Report) -> String>)> = vec![
+    let rows: Vec<Row> = vec![
         (
             "setup (citizens, sessions, 实名)",
             Box::new(|r| format!("{:.1?}", r.setup)),

@@ -204,19 +204,8 @@ impl BookingService {
             .await?
         {
             Freed::Done(offer) => {
-                self.audit
-                    .record(
-                        Actor::citizen(citizen_id),
-                        "booking.cancel",
-                        Some(("booking", record.id)),
-                        ip,
-                    )
+                self.freed(citizen_id, &record, "booking.cancel", offer, ip)
                     .await?;
-                // No one waiting took the place: it is free again here at once.
-                match offer {
-                    Some(offer) => self.announce(&offer).await,
-                    None => self.reference.forget_sold_out(record.slot_id),
-                }
                 Ok(())
             }
             // Cancelled already (a second tap): nothing more to do.
@@ -250,19 +239,8 @@ impl BookingService {
             .await?
         {
             Freed::Done(offer) => {
-                self.audit
-                    .record(
-                        Actor::citizen(citizen_id),
-                        "booking.reschedule",
-                        Some(("booking", record.id)),
-                        ip,
-                    )
+                self.freed(citizen_id, &record, "booking.reschedule", offer, ip)
                     .await?;
-                // No one waiting took the place: it is free again here at once.
-                match offer {
-                    Some(offer) => self.announce(&offer).await,
-                    None => self.reference.forget_sold_out(record.slot_id),
-                }
                 let moved = self.own(citizen_id, code).await?;
                 let view = self.view(&moved).await?;
                 self.notify(citizen_id, &texts::moved(&view)).await;
@@ -276,6 +254,31 @@ impl BookingService {
             )),
             Freed::NotActive => Err(Error::invalid("这个预约已不能改约")),
         }
+    }
+
+    /// After a place was given up: the audit line, and the place announced to the first in
+    /// the waitlist, or (no one waiting) counted as free here at once.
+    async fn freed(
+        &self,
+        citizen_id: i64,
+        record: &BookingRecord,
+        action: &str,
+        offer: Option<crate::store::Offer>,
+        ip: &str,
+    ) -> Result<()> {
+        self.audit
+            .record(
+                Actor::citizen(citizen_id),
+                action,
+                Some(("booking", record.id)),
+                ip,
+            )
+            .await?;
+        match offer {
+            Some(offer) => self.announce(&offer).await,
+            None => self.reference.forget_sold_out(record.slot_id),
+        }
+        Ok(())
     }
 
     async fn check_changeable(&self, record: &BookingRecord) -> Result<()> {

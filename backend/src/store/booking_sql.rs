@@ -11,6 +11,46 @@ pub(crate) const SLOT_COLUMNS: &str = "id, hall_code, department_code, day, star
 macro_rules! booking_queries {
     ($store:ty, $db:ty) => {
         impl $store {
+            /// The slot `id`, read inside `tx`.
+            async fn slot_in(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                id: i64,
+            ) -> $crate::Result<$crate::store::SlotRecord> {
+                let sql = format!(
+                    "SELECT {} FROM slots WHERE id = $1",
+                    $crate::store::booking_sql::SLOT_COLUMNS
+                );
+                sqlx::query_as(&sql)
+                    .bind(id)
+                    .fetch_optional(&mut **tx)
+                    .await?
+                    .ok_or($crate::Error::NotFound)
+            }
+
+            /// Does this person (a member's id, 0 for the citizen) already hold an active
+            /// booking for the 事项 that day, other than booking `except`?
+            async fn holds_that_day(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                citizen_id: i64,
+                person: i64,
+                item_code: &str,
+                day: i64,
+                except: i64,
+            ) -> $crate::Result<bool> {
+                let found: Option<(i64,)> = sqlx::query_as(
+                    "SELECT id FROM bookings WHERE citizen_id = $1 AND person = $2 \
+                     AND item_code = $3 AND day = $4 AND status = 'booked' AND id <> $5",
+                )
+                .bind(citizen_id)
+                .bind(person)
+                .bind(item_code)
+                .bind(day)
+                .bind(except)
+                .fetch_optional(&mut **tx)
+                .await?;
+                Ok(found.is_some())
+            }
+
             async fn booking_for_update(
                 tx: &mut sqlx::Transaction<'_, $db>,
                 id: i64,
@@ -78,27 +118,11 @@ macro_rules! booking_queries {
                 if active >= i64::from(p.max_active) {
                     return Ok(BookResult::Refused(Refusal::TooMany { max: p.max_active }));
                 }
-                let sql = format!(
-                    "SELECT {} FROM slots WHERE id = $1",
-                    $crate::store::booking_sql::SLOT_COLUMNS
-                );
-                let slot: $crate::store::SlotRecord = sqlx::query_as(&sql)
-                    .bind(slot_id)
-                    .fetch_optional(&mut **tx)
-                    .await?
-                    .ok_or($crate::Error::NotFound)?;
+                let slot = Self::slot_in(tx, slot_id).await?;
                 let person = b.member_id.unwrap_or(0);
-                let same_day: Option<(i64,)> = sqlx::query_as(
-                    "SELECT id FROM bookings WHERE citizen_id = $1 AND person = $2 \
-                     AND item_code = $3 AND day = $4 AND status = 'booked'",
-                )
-                .bind(b.citizen_id)
-                .bind(person)
-                .bind(b.item_code)
-                .bind(slot.day)
-                .fetch_optional(&mut **tx)
-                .await?;
-                if same_day.is_some() {
+                let same_day =
+                    Self::holds_that_day(tx, b.citizen_id, person, b.item_code, slot.day, 0).await?;
+                if same_day {
                     return Ok(BookResult::Refused(Refusal::SameDay));
                 }
                 // The conditional update is the capacity rule: it takes a place only while
@@ -214,12 +238,7 @@ macro_rules! booking_queries {
                 now: i64,
                 hold_secs: i64,
             ) -> $crate::Result<Option<$crate::store::Offer>> {
-                let sql = format!(
-                    "SELECT {} FROM slots WHERE id = $1",
-                    $crate::store::booking_sql::SLOT_COLUMNS
-                );
-                let slot: $crate::store::SlotRecord =
-                    sqlx::query_as(&sql).bind(slot_id).fetch_one(&mut **tx).await?;
+                let slot = Self::slot_in(tx, slot_id).await?;
                 let key = (slot.id, slot.hall_code.as_str(), slot.department_code.as_str(), slot.day);
                 let offer = Self::offer_next(tx, key, now, hold_secs).await?;
                 if offer.is_none() {
@@ -596,27 +615,12 @@ macro_rules! booking_queries {
                 if b.slot_id == slot_id {
                     return Ok(Freed::Done(None));
                 }
-                let sql = format!(
-                    "SELECT {} FROM slots WHERE id = $1",
-                    $crate::store::booking_sql::SLOT_COLUMNS
-                );
-                let slot: $crate::store::SlotRecord = sqlx::query_as(&sql)
-                    .bind(slot_id)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or($crate::Error::NotFound)?;
-                let same_day: Option<(i64,)> = sqlx::query_as(
-                    "SELECT id FROM bookings WHERE citizen_id = $1 AND person = \
-                     (SELECT person FROM bookings WHERE id = $2) AND item_code = $3 \
-                     AND day = $4 AND status = 'booked' AND id <> $2",
-                )
-                .bind(b.citizen_id)
-                .bind(b.id)
-                .bind(&b.item_code)
-                .bind(slot.day)
-                .fetch_optional(&mut *tx)
-                .await?;
-                if same_day.is_some() {
+                let slot = Self::slot_in(&mut tx, slot_id).await?;
+                let person = b.member_id.unwrap_or(0);
+                let same_day =
+                    Self::holds_that_day(&mut tx, b.citizen_id, person, &b.item_code, slot.day, b.id)
+                        .await?;
+                if same_day {
                     return Ok(Freed::SameDay);
                 }
                 let taken = sqlx::query(
@@ -679,17 +683,10 @@ macro_rules! booking_queries {
                 if waiting.is_some() {
                     return Ok(Joined::AlreadyWaiting);
                 }
-                let booked: Option<(i64,)> = sqlx::query_as(
-                    "SELECT id FROM bookings WHERE citizen_id = $1 AND person = $2 \
-                     AND item_code = $3 AND day = $4 AND status = 'booked'",
-                )
-                .bind(w.citizen_id)
-                .bind(person)
-                .bind(w.item_code)
-                .bind(w.day)
-                .fetch_optional(&mut *tx)
-                .await?;
-                if booked.is_some() {
+                let booked =
+                    Self::holds_that_day(&mut tx, w.citizen_id, person, w.item_code, w.day, 0)
+                        .await?;
+                if booked {
                     return Ok(Joined::AlreadyBooked);
                 }
                 let (id,): (i64,) = sqlx::query_as(

@@ -3,7 +3,7 @@ use super::{encode_next, month_day};
 use crate::api::{BookPage as Page, book, join_waitlist, load_book_page, reschedule_booking};
 use crate::components::forms::{FormError, Hidden};
 use crate::components::layout::{Frame, Tab};
-use crate::forms::{form_key, go, posted, typed};
+use crate::forms::{form_key, posted, settle, typed};
 use crate::routes::ErrorNotice;
 use domain::booking::DayState;
 use leptos::prelude::*;
@@ -95,13 +95,7 @@ pub fn BookPage() -> impl IntoView {
                     // An explicit fragment: the browser would otherwise keep "#slots".
                     .map(|b| format!("/me/bookings/{}#booking", b.code)),
                 };
-                match done {
-                    Ok(path) => {
-                        go(&path);
-                        None
-                    }
-                    Err(e) => Some(e.to_string()),
-                }
+                settle(done)
             }
             None => None,
         };

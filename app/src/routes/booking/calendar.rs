@@ -1,7 +1,7 @@
 use crate::api::{SpecialDay, close_day, load_calendar, remove_calendar_day, set_calendar_day};
 use crate::components::forms::{FormError, Hidden, SelectField, TextField};
 use crate::components::layout::StaffFrame;
-use crate::forms::{go, posted, typed};
+use crate::forms::{posted, settle, typed};
 use crate::routes::ErrorNotice;
 use crate::routes::staff::staff_sign_in_first;
 use leptos::prelude::*;
@@ -31,13 +31,7 @@ pub fn CalendarPage() -> impl IntoView {
                             .await
                             .map(|()| format!("/staff/calendar?year={year}#days")),
                     };
-                    match done {
-                        Ok(path) => {
-                            go(&path);
-                            None
-                        }
-                        Err(e) => Some((f.intent(), e.to_string())),
-                    }
+                    settle(done).map(|e| (f.intent(), e))
                 }
                 None => None,
             };

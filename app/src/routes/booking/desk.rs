@@ -1,7 +1,7 @@
 use crate::api::{AppError, check_in, load_desk, ticket_done, walk_in};
 use crate::components::forms::{FormError, Hidden, TextField};
 use crate::components::layout::StaffFrame;
-use crate::forms::{go, posted, typed};
+use crate::forms::{posted, settle, typed};
 use crate::routes::ErrorNotice;
 use crate::routes::staff::staff_sign_in_first;
 use domain::booking::{BookingStatus, HallDesk};
@@ -30,13 +30,7 @@ pub fn DeskPage() -> impl IntoView {
                             .await
                             .map(|t| format!("/staff/desk?ticket={t}")),
                     };
-                    match done {
-                        Ok(path) => {
-                            go(&path);
-                            None
-                        }
-                        Err(e) => Some(e.to_string()),
-                    }
+                    settle(done)
                 }
                 None => None,
             };

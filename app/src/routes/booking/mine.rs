@@ -2,7 +2,7 @@ use super::month_day;
 use crate::api::{AppError, MyBookings, accept_offer, leave_waitlist, load_my_bookings};
 use crate::components::forms::{FormError, Hidden};
 use crate::components::layout::{Frame, Tab};
-use crate::forms::{form_key, go, posted};
+use crate::forms::{form_key, posted, settle};
 use crate::routes::ErrorNotice;
 use crate::routes::account::sign_in_first;
 use domain::booking::{BookingStatus, WaitView};
@@ -27,13 +27,7 @@ pub fn MyBookingsPage() -> impl IntoView {
                             .await
                             .map(|()| "/me/bookings#waits".to_owned()),
                     };
-                    match done {
-                        Ok(path) => {
-                            go(&path);
-                            None
-                        }
-                        Err(e) => Some(e.to_string()),
-                    }
+                    settle(done)
                 }
                 None => None,
             };
