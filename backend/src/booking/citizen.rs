@@ -55,7 +55,6 @@ impl BookingService {
         ip: &str,
     ) -> Result<(BookingView, bool)> {
         check_key(&form.request_key)?;
-        self.refuse_known_full(form.slot_id)?;
         let item = self.bookable_item(&form.item).await?;
         self.check_member(citizen_id, form.member_id).await?;
         let slot = self.open_slot(form.slot_id, &item.department.code).await?;
