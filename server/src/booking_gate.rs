@@ -67,7 +67,7 @@ pub async fn booking_gate(State(state): State<AppState>, request: Request, next:
     }
     let Ok(_turn) = booking.admit().await else {
         if let Some(slot) = took {
-            booking.return_place(slot);
+            booking.settle_place(slot, false);
         }
         return match gate {
             Gate::Api { .. } => busy(json(
@@ -86,11 +86,11 @@ pub async fn booking_gate(State(state): State<AppState>, request: Request, next:
         .remove(app::api::BOOKING_AGAIN_HEADER)
         .is_some();
     if let Some(slot) = took {
-        // Used by a new booking, or found full by the database (which zeroes the count):
-        // anything else leaves the place for the next one.
+        // Used by a new booking; found full by the database (which has reset the count); or
+        // anything else, which leaves the place for the next one.
         let used = response.status() == StatusCode::OK && !again;
-        if !used && response.status() != StatusCode::CONFLICT {
-            booking.return_place(slot);
+        if response.status() != StatusCode::CONFLICT {
+            booking.settle_place(slot, used);
         }
     }
     response

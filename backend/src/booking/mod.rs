@@ -147,16 +147,17 @@ impl BookingService {
     /// Takes one of the places this process counts as left in the slot, or says why not
     /// (full, or all claimed by requests in flight), so a rush's losers are answered without
     /// a session lookup or a transaction. The
-    /// booking's conditional update still decides; give the place back with `return_place`
-    /// when no booking used it.
+    /// booking's conditional update still decides; settle the place
+    /// once the request is answered (`settle_place`).
     pub async fn take_place(&self, slot_id: i64) -> Result<Place> {
         self.reference
             .take_place(self.store.as_ref(), slot_id)
             .await
     }
 
-    pub fn return_place(&self, slot_id: i64) {
-        self.reference.return_place(slot_id);
+    /// The answer to a request that took a place is out; `used` when it made a booking.
+    pub fn settle_place(&self, slot_id: i64, used: bool) {
+        self.reference.settle_place(slot_id, used);
     }
 
     /// Full (409) when the slot was seen full less than a second ago: answered without the

@@ -38,6 +38,8 @@ pub enum Place {
 struct Count {
     at: Instant,
     left: i64,
+    /// Taken by requests still being answered.
+    in_flight: i64,
     full: bool,
 }
 
@@ -144,6 +146,7 @@ impl Reference {
                     Count {
                         at: Instant::now(),
                         left,
+                        in_flight: 0,
                         full: left <= 0,
                     },
                 );
@@ -158,23 +161,30 @@ impl Reference {
         if count.at.elapsed() >= PLACES_FOR {
             return None;
         }
-        Some(match (count.left, count.full) {
-            (_, true) => Place::Full,
-            (left, false) if left <= 0 => Place::Claimed,
-            _ => {
-                count.left -= 1;
-                Place::Taken
-            }
+        Some(if count.full {
+            Place::Full
+        } else if count.left > 0 {
+            count.left -= 1;
+            count.in_flight += 1;
+            Place::Taken
+        } else if count.in_flight > 0 {
+            Place::Claimed
+        } else {
+            // Nothing left and nothing being booked: the database would say full.
+            Place::Full
         })
     }
 
-    /// A place taken by `take_place` that no booking used (refused, the same form again,
-    /// shed): back in the count.
-    pub fn return_place(&self, slot: i64) {
+    /// The answer to a request that took a place is out: `used` by a new booking, or not
+    /// (refused, the same form again, shed), when the place goes back in the count.
+    pub fn settle_place(&self, slot: i64, used: bool) {
         if let Ok(mut m) = self.places.lock()
             && let Some(count) = m.get_mut(&slot)
         {
-            count.left += 1;
+            count.in_flight = (count.in_flight - 1).max(0);
+            if !used {
+                count.left += 1;
+            }
         }
     }
 
@@ -187,6 +197,7 @@ impl Reference {
                 Count {
                     at: Instant::now(),
                     left: 0,
+                    in_flight: 0,
                     full: true,
                 },
             );
@@ -198,5 +209,51 @@ impl Reference {
         if let Ok(mut m) = self.places.lock() {
             m.remove(&slot);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counting(slot: i64, left: i64) -> Reference {
+        let r = Reference::default();
+        r.places.lock().unwrap().insert(
+            slot,
+            Count {
+                at: Instant::now(),
+                left,
+                in_flight: 0,
+                full: false,
+            },
+        );
+        r
+    }
+
+    #[test]
+    fn places_in_flight_are_claimed_not_full() {
+        let r = counting(7, 2);
+        assert_eq!(r.take_counted(7), Some(Place::Taken));
+        assert_eq!(r.take_counted(7), Some(Place::Taken));
+        // Both are being booked: come back in a moment, one may be given back.
+        assert_eq!(r.take_counted(7), Some(Place::Claimed));
+        r.settle_place(7, false);
+        assert_eq!(
+            r.take_counted(7),
+            Some(Place::Taken),
+            "a refused one came back"
+        );
+        r.settle_place(7, true);
+        r.settle_place(7, true);
+        // Nothing left, nothing in flight: full, though the database has not said so.
+        assert_eq!(r.take_counted(7), Some(Place::Full));
+        assert!(
+            !r.is_sold_out(7),
+            "only the database's answer marks it sold out"
+        );
+        r.mark_sold_out(7);
+        assert!(r.is_sold_out(7));
+        r.forget_sold_out(7);
+        assert_eq!(r.take_counted(7), None, "counted again from the database");
     }
 }
