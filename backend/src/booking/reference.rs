@@ -50,6 +50,9 @@ pub(crate) struct Reference {
     calendar: RwLock<Option<(Instant, Arc<Calendar>)>>,
     /// Places left per slot as this process counts them.
     places: Mutex<HashMap<i64, Count>>,
+    /// One count read at a time: in a rush thousands find a count stale at once, and one
+    /// read serves them all (they would otherwise queue on the database pool).
+    reading: tokio::sync::Mutex<()>,
 }
 
 impl Reference {
@@ -133,6 +136,10 @@ impl Reference {
     /// its count is older than a second. The database's conditional update still decides;
     /// this only spares it the requests that cannot win.
     pub async fn take_place(&self, store: &dyn Store, slot: i64) -> Result<Place> {
+        if let Some(taken) = self.take_counted(slot) {
+            return Ok(taken);
+        }
+        let _reading = self.reading.lock().await;
         if let Some(taken) = self.take_counted(slot) {
             return Ok(taken);
         }
