@@ -181,8 +181,8 @@ impl BookingService {
                 .iter()
                 .map(|s| SlotView {
                     id: s.id,
-                    start: time_text(s.start_min),
-                    end: time_text(s.end_min),
+                    start: domain::booking::clock_text(s.start_min),
+                    end: domain::booking::clock_text(s.end_min),
                     remaining: u32::try_from(s.remaining()).unwrap_or(0),
                     capacity: u32::try_from(s.capacity).unwrap_or(0),
                     closed: now > rule.cutoff(s.start_at),
@@ -219,8 +219,4 @@ impl BookingService {
         }
         Ok(slot)
     }
-}
-
-pub(crate) fn time_text(minutes: i64) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }

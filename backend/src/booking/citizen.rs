@@ -331,7 +331,7 @@ impl BookingService {
     }
 
     pub async fn my_waitlist(&self, citizen_id: i64) -> Result<Vec<WaitView>> {
-        let halls = self.store.halls().await?;
+        let org = self.reference.org(self.store.as_ref()).await?;
         let mut out = Vec::new();
         for w in self.store.waitlist_of(citizen_id).await? {
             let item_name = self.item_name(&w.item_code).await;
@@ -347,10 +347,11 @@ impl BookingService {
                 id: w.id,
                 item_code: w.item_code.clone(),
                 item_name,
-                hall_name: halls
+                hall_name: org
+                    .halls
                     .iter()
-                    .find(|h| h.code == w.hall_code)
-                    .map(|h| h.name.clone())
+                    .find(|(h, _)| h.code == w.hall_code)
+                    .map(|(h, _)| h.name.clone())
                     .unwrap_or_default(),
                 date: CivilDate::from_epoch_days(w.day),
                 position: (w.status == "waiting").then(|| u32::try_from(w.position).unwrap_or(0)),
@@ -508,7 +509,7 @@ impl BookingService {
             None => "本人".to_owned(),
         };
         let date = CivilDate::from_epoch_days(r.day);
-        let minute = |at: i64| (at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60;
+        let minute = domain::booking::china_minute;
         Ok(BookingView {
             code: r.code.clone(),
             item_code: r.item_code.clone(),
@@ -519,8 +520,8 @@ impl BookingService {
             department_name: department.short_name,
             date,
             weekday: Weekday::of(date).label().to_owned(),
-            start: super::availability::time_text(minute(r.start_at)),
-            end: super::availability::time_text(minute(r.end_at)),
+            start: domain::booking::clock_text(minute(r.start_at)),
+            end: domain::booking::clock_text(minute(r.end_at)),
             start_at: r.start_at,
             changeable: status.is_active() && self.clock.now() <= rule.cutoff(r.start_at),
             cutoff_at: rule.cutoff(r.start_at),

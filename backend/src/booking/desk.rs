@@ -14,7 +14,7 @@ impl BookingService {
     pub async fn desk(&self, hall: &str, departments: &[String]) -> Result<HallDesk> {
         let today = self.today();
         let hall_record = self.hall(hall).await?;
-        let names = self.store.departments().await?;
+        let names = &self.reference.org(self.store.as_ref()).await?.departments;
         let name = |code: &str| {
             names
                 .iter()
@@ -28,9 +28,7 @@ impl BookingService {
                 continue;
             }
             bookings.push(DeskBooking {
-                start: super::availability::time_text(
-                    (r.start_at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60,
-                ),
+                start: domain::booking::clock_text(domain::booking::china_minute(r.start_at)),
                 item_name: self.item_name(&r.item_code).await,
                 department_name: name(&r.department_code),
                 person: r.person_masked.unwrap_or_else(|| "（已注销）".to_owned()),

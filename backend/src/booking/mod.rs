@@ -71,8 +71,9 @@ impl BookingService {
             .collect();
         self.store.seed_calendar(&days).await?;
         let mut schedules = Vec::new();
+        let departments = self.store.departments().await?;
         for hall in self.store.halls().await? {
-            for d in self.store.departments().await? {
+            for d in &departments {
                 schedules.push(default_schedule(&hall.code, &d.code, false));
                 if d.weekend {
                     schedules.push(default_schedule(&hall.code, &d.code, true));
@@ -192,16 +193,4 @@ fn default_schedule(hall: &str, department: &str, weekend: bool) -> crate::store
     }
 }
 
-/// "12月5日 周六 09:00".
-pub fn when_text(start_at: i64) -> String {
-    let date = CivilDate::in_china(start_at);
-    let minutes = (start_at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60;
-    format!(
-        "{}月{}日 周{} {:02}:{:02}",
-        date.month(),
-        date.day(),
-        domain::booking::Weekday::of(date).label(),
-        minutes / 60,
-        minutes % 60
-    )
-}
+pub use domain::booking::when_text;

@@ -9,6 +9,7 @@ mod ics;
 mod policy;
 mod schedule;
 mod views;
+mod when;
 
 pub use calendar::{Calendar, CalendarEntry, DayKind, OFFICIAL_DAYS, Weekday};
 pub use code::{BookingCode, queue_number};
@@ -16,3 +17,4 @@ pub use ics::IcsEvent;
 pub use policy::{BookingPolicy, BookingStatus, CheckIn, Release, ReleaseRule};
 pub use schedule::{Period, Schedule, ScheduleError, SlotSpec, TimeOfDay};
 pub use views::{BookingView, DayState, DayView, DeskBooking, HallDesk, SlotView, WaitView};
+pub use when::{china_minute, clock_text, when_text};

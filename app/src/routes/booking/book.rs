@@ -1,4 +1,4 @@
-use super::week::{WeekStrip, backend_free_when};
+use super::week::WeekStrip;
 use super::{encode_next, month_day};
 use crate::api::{BookPage as Page, book, join_waitlist, load_book_page, reschedule_booking};
 use crate::components::forms::{FormError, Hidden};
@@ -273,7 +273,7 @@ fn Day(
             </form>
         }.into_any(),
         (DayState::Full, None) => view! { <p>"这一天已约满，请选择其他日期。"</p> }.into_any(),
-        (DayState::NotYet { opens }, _) => view! { <p>{format!("这一天的号源将于 {} 放出。", backend_free_when(*opens))}</p> }.into_any(),
+        (DayState::NotYet { opens }, _) => view! { <p>{format!("这一天的号源将于 {} 放出。", domain::booking::when_text(*opens))}</p> }.into_any(),
         (DayState::Over, _) => view! { <p>"这一天已过预约截止时间，请选择其他日期。"</p> }.into_any(),
         (DayState::Closed { why }, _) => view! { <p>{format!("这一天不开放预约：{why}。")}</p> }.into_any(),
         (_, Some(gate)) => gate,

@@ -102,7 +102,7 @@ fn Wait(w: WaitView, key: String) -> impl IntoView {
             "有空位：{}，保留到 {}",
             w.offer_start.clone().unwrap_or_default(),
             w.offer_until
-                .map(super::week::backend_free_when)
+                .map(domain::booking::when_text)
                 .unwrap_or_default()
         ),
         "accepted" => "已转为预约".to_owned(),

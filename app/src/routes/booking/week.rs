@@ -17,7 +17,7 @@ pub fn WeekStrip(
                 let (state, said, class) = match &d.state {
                     DayState::Open { remaining } => (format!("余{remaining}"), format!("余 {remaining}"), "week__day--open"),
                     DayState::Full => ("约满".to_owned(), "已约满".to_owned(), "week__day--full"),
-                    DayState::NotYet { opens } => ("未放号".to_owned(), format!("{} 放号", backend_free_when(*opens)), "week__day--later"),
+                    DayState::NotYet { opens } => ("未放号".to_owned(), format!("{} 放号", domain::booking::when_text(*opens)), "week__day--later"),
                     DayState::Over => ("截止".to_owned(), "已截止".to_owned(), "week__day--over"),
                     DayState::Closed { why } => ("休".to_owned(), format!("不开放：{why}"), "week__day--closed"),
                 };
@@ -40,16 +40,4 @@ pub fn WeekStrip(
             }).collect_view()}
         </ol>
     }
-}
-
-/// "11月28日 08:00" for an instant, China time (pure arithmetic: also compiles to WASM).
-pub(crate) fn backend_free_when(at: i64) -> String {
-    let date = domain::CivilDate::in_china(at);
-    let minutes = (at + domain::date::CHINA_OFFSET_SECS).rem_euclid(86_400) / 60;
-    format!(
-        "{} {:02}:{:02}",
-        month_day(date),
-        minutes / 60,
-        minutes % 60
-    )
 }
