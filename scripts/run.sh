@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/build.sh
 mkdir -p data
 export BANSHI_SITE_ROOT="${BANSHI_SITE_ROOT:-target/site}"
+# The demo shows texted sign-in codes at /dev/outbox (loopback only; never in production).
+export BANSHI_DEV_TOOLS="${BANSHI_DEV_TOOLS:-1}"
 exec target/release/banshi

@@ -57,7 +57,8 @@ rm -f "$logs/e2e.db"
 # Debug logging on purpose: the personal-data scan below reads everything the server wrote.
 export BANSHI_DATABASE_URL="sqlite://$logs/e2e.db" BANSHI_SITE_ROOT=target/site \
   BANSHI_PII_KEY_FILE="$logs/pii.key" BANSHI_IP_SENDS_PER_HOUR=10000 BANSHI_IP_TRIES_PER_10_MIN=10000 \
-  BANSHI_LOG=debug \
+  BANSHI_IP_VERIFIES_PER_HOUR=10000 \
+  BANSHI_LOG=debug BANSHI_DEV_TOOLS=1 \
   BANSHI_CLOCK_START=1795831200 # 2026-11-28 10:00 China time: the booking spec's fixed "now"
 # The first admin, made the documented way; its password is printed once.
 E2E_ADMIN_PASSWORD="$(target/release/banshi create-admin e2e-admin 'E2E 管理员' 2>>"$logs/server.log" \

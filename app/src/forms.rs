@@ -99,15 +99,36 @@ pub fn form_key(posted: Option<&Posted>) -> String {
     String::new()
 }
 
-/// Where to go back to after a form, from a field the page put there: only paths on this
-/// site (a leading "/", not "//"), so a crafted link cannot send anyone elsewhere.
+/// Where to go back to after a form or a sign-in (`next`, `back`): only a path on this site.
+/// Browsers drop tabs and newlines inside a URL and read `\` as `/`, so `/\t/evil.example`
+/// would become `//evil.example`, another site: any control character, space or backslash
+/// refuses the value, and what is left must be a path (one leading `/`, not two).
 pub fn local_path(raw: &str, fallback: &str) -> String {
-    let ok = raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\');
+    let unsafe_char = |c: char| c.is_control() || c.is_whitespace() || c == '\\';
+    let ok = raw.starts_with('/') && !raw.starts_with("//") && !raw.chars().any(unsafe_char);
     if ok {
         raw.to_owned()
     } else {
         fallback.to_owned()
     }
+}
+
+/// A path made safe to put in a query string (`/login?next=…`): everything but unreserved
+/// characters and `/` is percent-encoded, so `&` or `#` in it cannot end the value.
+pub fn encode_next(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The sign-in page that comes back to `here` afterwards.
+pub fn sign_in_path(here: &str) -> String {
+    format!("/login?next={}", encode_next(&local_path(here, "/me")))
 }
 
 /// The end of a posted form's action: on success go to the path it gives (see `go`); on
@@ -129,9 +150,35 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed() {
         assert_eq!(local_path("/me/family", "/me"), "/me/family");
-        for bad in ["https://evil.example", "//evil.example", "/\\evil", ""] {
-            assert_eq!(local_path(bad, "/me"), "/me", "{bad}");
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r//evil.example",
+            "/ /evil.example",
+            "\t//evil.example",
+            "/\u{0}/evil",
+            "/\u{3000}/evil",
+            "",
+        ] {
+            assert_eq!(local_path(bad, "/me"), "/me", "{bad:?}");
         }
+        assert_eq!(
+            local_path("/me/verify?next=/me", "/"),
+            "/me/verify?next=/me"
+        );
+    }
+
+    #[test]
+    fn next_is_encoded_for_a_query() {
+        assert_eq!(
+            encode_next("/book/X?date=2026-12-05&slot=1"),
+            "/book/X%3Fdate%3D2026-12-05%26slot%3D1"
+        );
+        assert_eq!(sign_in_path("/me/family"), "/login?next=/me/family");
+        assert_eq!(sign_in_path("//evil.example"), "/login?next=/me");
     }
 
     #[test]

@@ -130,4 +130,16 @@ mod server_side {
     pub async fn require_staff() -> Result<StaffMember, AppError> {
         staff().await?.ok_or(AppError::SignInRequired)
     }
+
+    /// The signed-in staff member, if their role may do `action` at all (the record's own
+    /// hall and department are checked again by the service that touches it). Every staff
+    /// server function starts here.
+    pub async fn staff_may(action: domain::StaffAction) -> Result<StaffMember, AppError> {
+        let me = require_staff().await?;
+        if domain::may(&me, action, &domain::Reach::ANY) {
+            Ok(me)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
 }

@@ -25,6 +25,9 @@ pub enum Error {
     /// Too many requests at once: come back in a moment.
     #[error("busy")]
     Busy,
+    /// A rule refused the request; the app words it.
+    #[error("refused: {0:?}")]
+    Refused(domain::Refusal),
     #[error("unsupported database URL scheme: {0}")]
     UnsupportedUrl(String),
     #[error("database error: {0}")]

@@ -13,7 +13,7 @@ use support::{migrated, seeded, services};
 const IP: &str = "203.0.113.7";
 /// Numbers with valid GB 11643 checksums (the first two are the standard's own examples).
 const ID_A: &str = "11010519491231002X";
-const ID_B: &str = "440524188001010014";
+const ID_B: &str = "440524198001010013";
 const CHILD_ID: &str = "110105202401010014";
 
 async fn last_code(store: &Arc<dyn Store>) -> String {
@@ -38,7 +38,7 @@ async fn signed_in(s: &Services, store: &Arc<dyn Store>, phone: &str) -> (i64, S
         .await
         .unwrap();
     let code = last_code(store).await;
-    let signed = s.accounts.sign_in(phone, &code, IP).await.unwrap();
+    let signed = s.accounts.sign_in(phone, &code, IP, None).await.unwrap();
     (signed.citizen_id, signed.token)
 }
 
@@ -57,7 +57,7 @@ async fn a_code_signs_in_within_five_minutes_only(url: String) {
     assert_eq!(sent.phone_masked, "138****5678");
     let code = last_code(&store).await;
     clock.advance(300);
-    let refused = message(s.accounts.sign_in("13812345678", &code, IP).await);
+    let refused = message(s.accounts.sign_in("13812345678", &code, IP, None).await);
     assert!(refused.contains("已过期"), "{refused}");
 
     clock.advance(1);
@@ -66,7 +66,7 @@ async fn a_code_signs_in_within_five_minutes_only(url: String) {
     clock.advance(299);
     let signed = s
         .accounts
-        .sign_in("138 1234 5678", &code, IP)
+        .sign_in("138 1234 5678", &code, IP, None)
         .await
         .unwrap();
     assert_eq!(
@@ -74,7 +74,11 @@ async fn a_code_signs_in_within_five_minutes_only(url: String) {
         Some(signed.citizen_id)
     );
     // A double tap on 登录 signs in again instead of saying the code is gone …
-    let again = s.accounts.sign_in("13812345678", &code, IP).await.unwrap();
+    let again = s
+        .accounts
+        .sign_in("13812345678", &code, IP, None)
+        .await
+        .unwrap();
     assert_eq!(again.citizen_id, signed.citizen_id);
     assert_ne!(
         again.token, signed.token,
@@ -82,7 +86,7 @@ async fn a_code_signs_in_within_five_minutes_only(url: String) {
     );
     // … but not half a minute later.
     clock.advance(31);
-    let refused = message(s.accounts.sign_in("13812345678", &code, IP).await);
+    let refused = message(s.accounts.sign_in("13812345678", &code, IP, None).await);
     assert!(refused.contains("请先获取验证码"), "{refused}");
 }
 
@@ -93,20 +97,20 @@ async fn five_wrong_codes_kill_the_code(url: String) {
     let code = last_code(&store).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for left in (1..5).rev() {
-        let refused = message(s.accounts.sign_in("13912345678", wrong, IP).await);
+        let refused = message(s.accounts.sign_in("13912345678", wrong, IP, None).await);
         assert!(
             refused.contains(&format!("还可以再试 {left} 次")),
             "{refused}"
         );
     }
-    let refused = message(s.accounts.sign_in("13912345678", wrong, IP).await);
+    let refused = message(s.accounts.sign_in("13912345678", wrong, IP, None).await);
     assert!(refused.contains("错误次数过多"), "{refused}");
-    let refused = message(s.accounts.sign_in("13912345678", &code, IP).await);
+    let refused = message(s.accounts.sign_in("13912345678", &code, IP, None).await);
     assert!(
         refused.contains("错误次数过多"),
         "even the right code: {refused}"
     );
-    let refused = message(s.accounts.sign_in("13912345678", "12345", IP).await);
+    let refused = message(s.accounts.sign_in("13912345678", "12345", IP, None).await);
     assert!(refused.contains("6 位"), "{refused}");
 }
 
@@ -482,7 +486,7 @@ async fn staff_sign_in_locks_after_five_wrong_passwords(url: String) {
     let store = seeded(&url).await;
     let (s, clock) = services(store.clone());
     let first = s.staff.create_admin("admin", "系统管理员").await.unwrap();
-    let admin_token = s.staff.sign_in("admin", &first, IP).await.unwrap();
+    let admin_token = s.staff.sign_in("admin", &first, IP, None).await.unwrap();
     let admin = s
         .staff
         .current(&admin_token)
@@ -498,35 +502,45 @@ async fn staff_sign_in_locks_after_five_wrong_passwords(url: String) {
     let taken = message(s.staff.create(&admin, &form("li.wen", "clerk"), IP).await);
     assert!(taken.contains("已被使用"), "{taken}");
 
-    for _ in 0..4 {
-        let refused = message(s.staff.sign_in("li.wen", "wrong password!", IP).await);
-        assert_eq!(refused, "用户名或密码不正确");
+    // Unknown, wrong and locked all read alike.
+    let signin_refused = |r: Result<String, Error>| match r {
+        Err(Error::Refused(domain::Refusal::StaffSignIn)) => {}
+        other => panic!("expected the one sign-in refusal, got {other:?}"),
+    };
+    for _ in 0..5 {
+        signin_refused(s.staff.sign_in("li.wen", "wrong password!", IP, None).await);
     }
-    let refused = message(s.staff.sign_in("li.wen", "wrong password!", IP).await);
-    assert!(refused.contains("锁定 15 分钟"), "{refused}");
-    let refused = message(s.staff.sign_in("li.wen", &password, IP).await);
-    assert!(
-        refused.contains("已锁定"),
-        "the right password waits too: {refused}"
+    // The right password waits too.
+    signin_refused(s.staff.sign_in("li.wen", &password, IP, None).await);
+    signin_refused(
+        s.staff
+            .sign_in("nobody", "whatever password", IP, None)
+            .await,
     );
     clock.advance(15 * 60);
-    let token = s.staff.sign_in("li.wen", &password, IP).await.unwrap();
+    let token = s
+        .staff
+        .sign_in("li.wen", &password, IP, None)
+        .await
+        .unwrap();
     let me = s.staff.current(&token).await.unwrap().unwrap();
     assert!(
         matches!(s.staff.list(&me).await, Err(Error::Forbidden)),
         "clerks manage nobody"
     );
-
-    let unknown = message(s.staff.sign_in("nobody", "whatever password", IP).await);
-    assert_eq!(
-        unknown, "用户名或密码不正确",
-        "unknown names get the same answer"
-    );
+    // Signing in again from the same browser ends the session it replaces.
+    let again = s
+        .staff
+        .sign_in("li.wen", &password, IP, Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(s.staff.current(&token).await.unwrap(), None);
+    let token = again;
 
     // A reset ends the clerk's sessions and gives a new password.
     let fresh = s.staff.reset_password(&admin, clerk.id, IP).await.unwrap();
     assert_eq!(s.staff.current(&token).await.unwrap(), None);
-    assert!(s.staff.sign_in("li.wen", &fresh, IP).await.is_ok());
+    assert!(s.staff.sign_in("li.wen", &fresh, IP, None).await.is_ok());
     // An admin cannot demote themselves.
     let demote = message(
         s.staff
@@ -605,6 +619,120 @@ async fn no_personal_number_is_stored_in_clear(url: String) {
     }
 }
 
+/// Guesses sent all at once must not pass the limit: each attempt is counted before its
+/// password is checked, so of twelve parallel wrong guesses only five are ever checked and
+/// the account ends locked (before, all twelve read "0 failures" and none locked it).
+async fn parallel_guesses_cannot_pass_the_lockout(url: String) {
+    let store = seeded(&url).await;
+    let (s, _) = services(store.clone());
+    let password = s.staff.create_admin("target", "目标").await.unwrap();
+    let guesses = (0..12).map(|i| {
+        let s = s.clone();
+        tokio::spawn(async move {
+            s.staff
+                .sign_in("target", &format!("wrong password {i}"), IP, None)
+                .await
+        })
+    });
+    for guess in guesses {
+        assert!(matches!(
+            guess.await.unwrap(),
+            Err(Error::Refused(domain::Refusal::StaffSignIn))
+        ));
+    }
+    let trail = store.audit_trail(None, 100).await.unwrap();
+    let checked = trail
+        .iter()
+        .filter(|e| e.action == "staff.sign_in_failed")
+        .count();
+    let turned_away = trail
+        .iter()
+        .filter(|e| e.action == "staff.sign_in_locked")
+        .count();
+    assert_eq!(
+        (checked, turned_away),
+        (5, 7),
+        "five checked, the rest refused unread"
+    );
+    assert!(
+        matches!(
+            s.staff.sign_in("target", &password, IP, None).await,
+            Err(Error::Refused(domain::Refusal::StaffSignIn))
+        ),
+        "locked: even the right password waits"
+    );
+}
+
+/// Sign-in codes leave the outbox once expired; dead sessions leave the sessions table;
+/// signing in again ends the session the browser held.
+async fn expired_codes_and_dead_sessions_are_swept(url: String) {
+    let store = migrated(&url).await;
+    let (s, clock) = services(store.clone());
+    let (id, first) = signed_in(&s, &store, "13600000001").await;
+    assert_eq!(store.outbox(None, 10).await.unwrap().len(), 1);
+    // Signing in again from that browser: the old token is over.
+    s.accounts
+        .send_code("13600000001", &backend::random::form_key(), IP)
+        .await
+        .unwrap();
+    clock.advance(61);
+    s.accounts
+        .send_code("13600000001", &backend::random::form_key(), IP)
+        .await
+        .unwrap();
+    let code = last_code(&store).await;
+    let second = s
+        .accounts
+        .sign_in("13600000001", &code, IP, Some(&first))
+        .await
+        .unwrap();
+    assert_eq!(s.accounts.current(&first).await.unwrap(), None);
+    assert_eq!(s.accounts.current(&second.token).await.unwrap(), Some(id));
+
+    // Within five minutes the codes are kept; after, they are purged.
+    assert_eq!(s.accounts.sweep().await.unwrap(), (0, 0));
+    clock.advance(5 * 60);
+    let (texts, _) = s.accounts.sweep().await.unwrap();
+    assert_eq!(texts, 2, "both codes of this number");
+    assert_eq!(store.outbox(None, 10).await.unwrap().len(), 0);
+    // Two hours idle: the session is dead, and the sweep deletes it.
+    clock.advance(2 * 3_600);
+    assert_eq!(s.accounts.sweep().await.unwrap(), (0, 1));
+    assert_eq!(s.accounts.current(&second.token).await.unwrap(), None);
+}
+
+/// 实名认证 is rate limited per account, and a collision with another account is written
+/// down for staff; the account records which check it passed.
+async fn verification_is_limited_and_collisions_recorded(url: String) {
+    let store = migrated(&url).await;
+    let (s, _) = services(store.clone());
+    let (owner, _) = signed_in(&s, &store, "13600000011").await;
+    s.accounts
+        .verify_identity(owner, "王小明", ID_A, IP)
+        .await
+        .unwrap();
+    let profile = s.accounts.profile(owner).await.unwrap();
+    assert_eq!(profile.verify_level, Some(domain::VerifyLevel::Number));
+    let (prober, _) = signed_in(&s, &store, "13600000012").await;
+    message(s.accounts.verify_identity(prober, "王小明", ID_A, IP).await);
+    let trail = store.audit_trail(None, 50).await.unwrap();
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.action == "citizen.verify_collision" && e.actor_id == Some(prober))
+    );
+    for _ in 0..4 {
+        let _ = s
+            .accounts
+            .verify_identity(prober, "王小明", "110105194912310020", IP)
+            .await;
+    }
+    assert!(matches!(
+        s.accounts.verify_identity(prober, "李四", ID_B, IP).await,
+        Err(Error::Refused(domain::Refusal::VerifyTooOften))
+    ));
+}
+
 on_both_stores!(
     a_code_signs_in_within_five_minutes_only,
     five_wrong_codes_kill_the_code,
@@ -618,4 +746,7 @@ on_both_stores!(
     the_audit_log_is_append_only,
     staff_sign_in_locks_after_five_wrong_passwords,
     no_personal_number_is_stored_in_clear,
+    parallel_guesses_cannot_pass_the_lockout,
+    expired_codes_and_dead_sessions_are_swept,
+    verification_is_limited_and_collisions_recorded,
 );

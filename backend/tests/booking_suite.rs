@@ -113,7 +113,7 @@ async fn signed_in_citizen(s: &Services, n: u32) -> Citizen {
         .find(|p| p.len() == 6)
         .expect("6-digit code")
         .to_owned();
-    let signed = s.accounts.sign_in(&phone, &code, IP).await.unwrap();
+    let signed = s.accounts.sign_in(&phone, &code, IP, None).await.unwrap();
     Citizen {
         id: signed.citizen_id,
         phone,
@@ -184,6 +184,28 @@ fn refusal<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
     match result {
         Err(Error::Invalid(text)) => text,
         other => panic!("expected a readable refusal, got {other:?}"),
+    }
+}
+
+/// A refusal the backend returns typed.
+fn refused<T: std::fmt::Debug>(result: Result<T, Error>) -> domain::Refusal {
+    match result {
+        Err(Error::Refused(r)) => r,
+        other => panic!("expected a typed refusal, got {other:?}"),
+    }
+}
+
+/// A 受理 clerk at the hall's windows of `departments`.
+fn clerk(departments: &[&str]) -> domain::StaffMember {
+    domain::StaffMember {
+        id: 1,
+        username: "clerk".into(),
+        display_name: "窗口".into(),
+        role: domain::StaffRole::Clerk,
+        hall_code: Some(HALL.into()),
+        departments: departments.iter().map(|d| (*d).to_owned()).collect(),
+        active: true,
+        locked_until: None,
     }
 }
 
@@ -774,40 +796,45 @@ async fn check_in_gives_queue_numbers(url: String) {
         .book(c.id, &form(BDC_SALE, slot, "ci1"), IP)
         .await
         .unwrap();
-    let bdc = vec![BDC.to_owned()];
-    let staff = 1;
+    let bdc = clerk(&[BDC]);
+    let ga = clerk(&[GA]);
 
     // Saturday 08:00: check-in opens at 08:30.
     clock.advance(7 * 86_400 - 3_600);
-    let why = refusal(
-        s.booking
-            .check_in(staff, HALL, &bdc, &booked.code, IP)
-            .await,
-    );
+    let why = refusal(s.booking.check_in(&bdc, &booked.code, IP).await);
     assert!(why.contains("签到时间") && why.contains("08:30"), "{why}");
-    // A clerk of another department cannot check it in.
-    let why = refusal(
-        s.booking
-            .check_in(staff, HALL, &[GA.to_owned()], &booked.code, IP)
-            .await,
+    // A clerk of another department cannot check it in, and is told exactly what an
+    // unknown code gets (so a desk cannot learn which codes exist).
+    assert_eq!(
+        refused(s.booking.check_in(&ga, &booked.code, IP).await),
+        domain::Refusal::NoSuchBooking
     );
-    assert!(why.contains("窗口"), "{why}");
+    assert_eq!(
+        refused(s.booking.check_in(&ga, "ABCDEFGH", IP).await),
+        domain::Refusal::NoSuchBooking
+    );
+    let mut other_hall = clerk(&[BDC]);
+    other_hall.hall_code = Some("elsewhere".into());
+    assert_eq!(
+        refused(s.booking.check_in(&other_hall, &booked.code, IP).await),
+        domain::Refusal::NoSuchBooking
+    );
+    let mut helper = clerk(&[BDC]);
+    helper.role = domain::StaffRole::Assistant;
+    assert!(matches!(
+        s.booking.check_in(&helper, &booked.code, IP).await,
+        Err(Error::Forbidden)
+    ));
 
     clock.advance(45 * 60); // 08:45
     // 不动产 is the first department: letter A.
     assert_eq!(
-        s.booking
-            .check_in(staff, HALL, &bdc, &booked.code, IP)
-            .await
-            .unwrap(),
+        s.booking.check_in(&bdc, &booked.code, IP).await.unwrap(),
         "A001"
     );
     let typed = booked.code.to_lowercase();
     assert_eq!(
-        s.booking
-            .check_in(staff, HALL, &bdc, &typed, IP)
-            .await
-            .unwrap(),
+        s.booking.check_in(&bdc, &typed, IP).await.unwrap(),
         "A001",
         "a second scan"
     );
@@ -815,36 +842,38 @@ async fn check_in_gives_queue_numbers(url: String) {
         status_of(&s, &c, &booked.code).await,
         BookingStatus::CheckedIn
     );
-    assert_eq!(
-        s.booking.walk_in(staff, HALL, &bdc, BDC, IP).await.unwrap(),
-        "A002"
-    );
+    assert_eq!(s.booking.walk_in(&bdc, BDC, IP).await.unwrap(), "A002");
     // 公安 is the sixth department: F, with its own count.
-    let ga = vec![GA.to_owned()];
-    assert_eq!(
-        s.booking.walk_in(staff, HALL, &ga, GA, IP).await.unwrap(),
-        "F001"
-    );
+    assert_eq!(s.booking.walk_in(&ga, GA, IP).await.unwrap(), "F001");
     assert!(matches!(
-        s.booking.walk_in(staff, HALL, &bdc, GA, IP).await,
+        s.booking.walk_in(&bdc, GA, IP).await,
         Err(Error::Forbidden)
     ));
 
-    let desk = s.booking.desk(HALL, &bdc).await.unwrap();
+    let desk = s.booking.desk(&bdc).await.unwrap();
     assert_eq!(desk.bookings.len(), 1);
     assert_eq!(desk.tickets.len(), 2);
 
-    s.booking.ticket_done(HALL, "A001").await.unwrap();
-    assert_eq!(status_of(&s, &c, &booked.code).await, BookingStatus::Done);
-    refusal(s.booking.ticket_done(HALL, "A001").await);
-    refusal(s.booking.ticket_done(HALL, "A999").await);
-    s.booking.ticket_done(HALL, "A002").await.unwrap();
-    // A served booking cannot be checked in again.
-    refusal(
-        s.booking
-            .check_in(staff, HALL, &bdc, &booked.code, IP)
-            .await,
+    // Another department's clerk cannot finish 不动产's number (nor learn it exists).
+    assert_eq!(
+        refused(s.booking.ticket_done(&ga, "A001", IP).await),
+        domain::Refusal::NoSuchTicket
     );
+    assert_eq!(
+        status_of(&s, &c, &booked.code).await,
+        BookingStatus::CheckedIn
+    );
+    s.booking.ticket_done(&bdc, "A001", IP).await.unwrap();
+    assert_eq!(status_of(&s, &c, &booked.code).await, BookingStatus::Done);
+    for gone in ["A001", "A999"] {
+        assert_eq!(
+            refused(s.booking.ticket_done(&bdc, gone, IP).await),
+            domain::Refusal::NoSuchTicket
+        );
+    }
+    s.booking.ticket_done(&bdc, "A002", IP).await.unwrap();
+    // A served booking cannot be checked in again.
+    refusal(s.booking.check_in(&bdc, &booked.code, IP).await);
     // Served bookings do not count against the limit and are not no-shows.
     clock.advance(6 * 3_600);
     s.booking.run_jobs().await.unwrap();
@@ -862,17 +891,9 @@ async fn check_in_closes_after_the_start(url: String) {
         .await
         .unwrap();
     clock.advance(7 * 86_400 + 16 * 60); // 09:16
-    let why = refusal(
-        s.booking
-            .check_in(1, HALL, &[BDC.to_owned()], &booked.code, IP)
-            .await,
-    );
+    let why = refusal(s.booking.check_in(&clerk(&[BDC]), &booked.code, IP).await);
     assert!(why.contains("已超过签到时间"), "{why}");
-    refusal(
-        s.booking
-            .check_in(1, HALL, &[BDC.to_owned()], "ABC", IP)
-            .await,
-    );
+    refusal(s.booking.check_in(&clerk(&[BDC]), "ABC", IP).await);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -956,6 +977,20 @@ async fn closing_a_day_cancels_and_texts(url: String) {
             .await,
     );
     assert!(why.contains("停办"), "{why}");
+    // Nor can a booking be moved into it: the move is refused and the booking stays put.
+    assert_eq!(
+        refused(
+            s.booking
+                .reschedule(people[2].id, &other.code, slots[2], IP)
+                .await
+        ),
+        domain::Refusal::HallClosed
+    );
+    assert_eq!(
+        status_of(&s, &people[2], &other.code).await,
+        BookingStatus::Booked
+    );
+    assert_eq!(counts(&store, slots[2]).await.0, 0, "no place taken");
     // Closed bookings do not count against the limit.
     assert_eq!(active_count(&s, &people[0]).await, 0);
 }
@@ -1454,7 +1489,7 @@ async fn random_walk(url: &str, seed: u64) -> Vec<String> {
     };
     assert_eq!(m.slots.len(), slots_n);
     let people = verified_citizens(&s, 100..100 + people_n as u32).await;
-    let bdc = vec![BDC.to_owned()];
+    let bdc = clerk(&[BDC]);
     let mut steps: Vec<String> = Vec::new();
     let mut key = 0u32;
     let mut fresh = || {
@@ -1599,7 +1634,7 @@ async fn random_walk(url: &str, seed: u64) -> Vec<String> {
                 };
                 let got = s
                     .booking
-                    .check_in(1, HALL, &bdc, &m.bookings[b].code.clone(), IP)
+                    .check_in(&bdc, &m.bookings[b].code.clone(), IP)
                     .await;
                 steps.push(format!("{op:?} -> {got:?}"));
                 // A second scan of a checked-in booking gives its number again.

@@ -6,9 +6,13 @@ pub mod booking;
 pub mod catalog;
 pub mod date;
 pub mod identity;
+pub mod permission;
+pub mod refusal;
 pub mod search;
 
 pub use account::*;
 pub use catalog::*;
 pub use date::CivilDate;
 pub use identity::*;
+pub use permission::{Reach, StaffAction, may};
+pub use refusal::Refusal;

@@ -238,6 +238,7 @@ async fn run(kind: &str, url: &str, plan: &Plan) -> Report {
         "BANSHI_DATABASE_URL" => Some(url.to_owned()),
         "BANSHI_PII_KEY" => Some(PII_KEY.to_owned()),
         "BANSHI_CLOCK_START" => Some(RELEASE_AT.to_string()),
+        "BANSHI_DEV_TOOLS" => Some("1".to_owned()),
         "BANSHI_JOBS_EVERY_SECS" => Some("0".to_owned()),
         "BANSHI_REQUEST_TIMEOUT_SECS" => Some("30".to_owned()),
         _ => None,
@@ -350,7 +351,7 @@ async fn make_citizens(services: &backend::Services, n: usize) -> Vec<(i64, Stri
                 .citizen_for_phone(&index, &enc, &phone.masked(), now)
                 .await
                 .unwrap();
-            let token = sessions.open(SessionKind::Citizen, id).await.unwrap();
+            let token = sessions.open(SessionKind::Citizen, id, None).await.unwrap();
             services
                 .accounts
                 .verify_identity(id, "张三", &id_number(i), "127.0.0.1")

@@ -1,12 +1,14 @@
-//! The 放号 rush, answered before the app renders anything. Each process counts the places it
-//! believes are left per slot (read from the slot, trusted for a second): a request takes one,
-//! or is told 409 when the database has said "full", or 503 with Retry-After while every
-//! place left is being booked by requests in flight (one may come back); past the admission
-//! gate (8 booking requests at once, 256 waiting up to 1 s) the answer is 503 too. All of
-//! these cost microseconds here,
-//! against a Leptos server function, a session lookup and a transaction inside, so a rush's
-//! losers learn at once and only about as many requests as places reach the database, whose
-//! conditional update still decides.
+//! The 放号 rush, answered before the app renders anything. First, cheaply, whether the caller
+//! is signed in at all (the session, remembered ten seconds): a flood of anonymous posts is
+//! answered 401 and takes nothing from real citizens. Then each process counts the places it
+//! believes are left per slot (read from the slot, trusted for a second): a request takes
+//! one, or is told 409 when the database has said "full", or 503 with Retry-After while every
+//! place left is being booked by requests in flight (one may come back) — unless its request
+//! key already made a booking (a resent form), which goes on to get that booking. Past the
+//! admission gate (8 booking requests at once, 256 waiting up to 1 s) the answer is 503 too.
+//! All of these cost microseconds here, against a Leptos server function, a session lookup
+//! and a transaction inside, so a rush's losers learn at once and only about as many
+//! requests as places reach the database, whose conditional update still decides.
 
 use crate::AppState;
 use axum::body::{Body, to_bytes};
@@ -39,30 +41,61 @@ pub async fn booking_gate(State(state): State<AppState>, request: Request, next:
         return next.run(request).await;
     };
     let booking = &state.services.booking;
+    // Signed in at all? Without a live session nothing is spent on the request: the API is
+    // told at once, a plain form goes on to the page (which sends them to sign in).
+    let token = app::session::cookie_in(request.headers(), app::session::CITIZEN_COOKIE);
+    let citizen = match token {
+        Some(token) => state
+            .services
+            .accounts
+            .is_signed_in_cached(&token)
+            .await
+            .unwrap_or(None),
+        None => None,
+    };
+    let Some(citizen) = citizen else {
+        return match gate {
+            Gate::Api { .. } => json(
+                StatusCode::UNAUTHORIZED,
+                &app::api::AppError::SignInRequired,
+            ),
+            Gate::Form => next.run(request).await,
+        };
+    };
     let (parts, body) = request.into_parts();
     // The body limit layer outside has already bounded this.
     let Ok(bytes) = to_bytes(body, usize::MAX).await else {
         return StatusCode::BAD_REQUEST.into_response();
     };
-    // A place from this process's count; none left: full, without the database.
+    // A place from this process's count; none left: full, without the database — unless
+    // this very form already booked (a resend), which goes on to be given its booking.
     let mut took = None;
     if let Gate::Api { full_check: true } = gate
         && let Some(slot) = form_value(&bytes, "slot_id").and_then(|v| v.parse::<i64>().ok())
     {
-        match booking.take_place(slot).await {
-            Ok(Place::Taken) => took = Some(slot),
-            Ok(Place::Full) => {
-                let full = backend::booking::full_error();
-                return json(StatusCode::CONFLICT, &app::api::AppError::from(full));
+        let refused = match booking.take_place(slot).await {
+            Ok(Place::Taken) => {
+                took = Some(slot);
+                None
             }
-            Ok(Place::Claimed) => {
-                return busy(json(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    &app::api::AppError::Busy,
-                ));
-            }
+            Ok(Place::Full) => Some(StatusCode::CONFLICT),
+            Ok(Place::Claimed) => Some(StatusCode::SERVICE_UNAVAILABLE),
             // An unknown slot or a failed read: the app answers it properly.
-            Err(_) => {}
+            Err(_) => None,
+        };
+        let key = form_value(&bytes, "request_key").unwrap_or_default();
+        if let Some(status) = refused
+            && !booking
+                .made_with_key(citizen, &decoded(key))
+                .await
+                .unwrap_or(false)
+        {
+            return if status == StatusCode::CONFLICT {
+                let full = backend::booking::full_error();
+                json(status, &app::api::AppError::from(full))
+            } else {
+                busy(json(status, &app::api::AppError::Busy))
+            };
         }
     }
     let Ok(_turn) = booking.admit().await else {
@@ -117,7 +150,15 @@ fn json(status: StatusCode, error: &app::api::AppError) -> Response {
         .into_response()
 }
 
-/// One field of a form-encoded body (slot ids are digits: no decoding needed).
+/// A form value as typed (request keys are hex, but decode anyway).
+fn decoded(value: &str) -> String {
+    form_urlencoded::parse(format!("v={value}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// One field of a form-encoded body, still encoded (slot ids are digits).
 fn form_value<'a>(body: &'a [u8], name: &str) -> Option<&'a str> {
     std::str::from_utf8(body)
         .ok()?

@@ -19,8 +19,8 @@ pub async fn booking_ics(
     let citizen = match citizen {
         Ok(Some(id)) => id,
         Ok(None) => {
-            let next = format!("/me/bookings/{code}");
-            return Redirect::to(&format!("/login?next={}", urlencode(&next))).into_response();
+            let back = app::forms::sign_in_path(&format!("/me/bookings/{code}"));
+            return Redirect::to(&back).into_response();
         }
         Err(e) => return failed(e),
     };
@@ -62,15 +62,4 @@ fn failed(e: backend::Error) -> Response {
                 .into_response()
         }
     }
-}
-
-fn urlencode(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -23,7 +23,8 @@ pub struct Config {
     pub pii_key: Option<String>,
     /// `BANSHI_PII_KEY_FILE` (development, default `data/pii.key`): where a generated key lives.
     pub pii_key_file: PathBuf,
-    /// `BANSHI_IP_SENDS_PER_HOUR` (default 30) and `BANSHI_IP_TRIES_PER_10_MIN` (default 60).
+    /// `BANSHI_IP_SENDS_PER_HOUR` (default 30), `BANSHI_IP_TRIES_PER_10_MIN` (default 60) and
+    /// `BANSHI_IP_VERIFIES_PER_HOUR` (实名认证 attempts, default 20).
     pub ip_limits: backend::accounts::IpLimits,
     /// `BANSHI_CLIENT_IP_HEADER`: behind a trusted proxy, the header it puts the caller's
     /// address in (e.g. `x-real-ip`); unset, the peer address of the connection is used.
@@ -33,6 +34,10 @@ pub struct Config {
     pub clock_start: Option<i64>,
     /// Seconds between runs of the booking jobs (reminders, no-shows, waitlist); 0 = never.
     pub jobs_every_secs: u64,
+    /// `BANSHI_DEV_TOOLS=1`: the development pages (`/dev/outbox` with every text sent,
+    /// sign-in codes included; `/dev/clock`). Refused in production and on any address but
+    /// loopback; off, they are not routed at all.
+    pub dev_tools: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,23 +92,40 @@ impl Config {
                 why: "production needs the personal-data master key (64 hex characters)".into(),
             });
         }
+        let addr: SocketAddr = parsed(&get, "BANSHI_ADDR", "127.0.0.1:3000")?;
+        let dev_switch: String = parsed(&get, "BANSHI_DEV_TOOLS", "off")?;
+        let dev_tools = matches!(
+            dev_switch.to_ascii_lowercase().as_str(),
+            "1" | "true" | "yes" | "on"
+        );
+        if dev_tools && (production || !addr.ip().is_loopback()) {
+            return Err(ConfigError::Invalid {
+                name: "BANSHI_DEV_TOOLS",
+                value: dev_switch,
+                why: "development pages show every sign-in code: only in development, on a \
+                      loopback BANSHI_ADDR"
+                    .into(),
+            });
+        }
         let clock_start = match get("BANSHI_CLOCK_START") {
-            Some(v) if production => {
+            Some(v) if !dev_tools => {
                 return Err(ConfigError::Invalid {
                     name: "BANSHI_CLOCK_START",
                     value: v,
-                    why: "a moved clock is for development and tests only".into(),
+                    why: "a moved clock is for development and tests only (BANSHI_DEV_TOOLS=1)"
+                        .into(),
                 });
             }
             Some(_) => Some(parsed(&get, "BANSHI_CLOCK_START", "0")?),
             None => None,
         };
         Ok(Self {
+            dev_tools,
             clock_start,
             jobs_every_secs: parsed(&get, "BANSHI_JOBS_EVERY_SECS", "30")?,
             database_url: get("BANSHI_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/banshi.db".into()),
-            addr: parsed(&get, "BANSHI_ADDR", "127.0.0.1:3000")?,
+            addr,
             site_root: get("BANSHI_SITE_ROOT")
                 .unwrap_or_else(|| "target/site".into())
                 .into(),
@@ -120,6 +142,7 @@ impl Config {
             ip_limits: backend::accounts::IpLimits {
                 sends_per_hour: parsed(&get, "BANSHI_IP_SENDS_PER_HOUR", "30")?,
                 tries_per_10_min: parsed(&get, "BANSHI_IP_TRIES_PER_10_MIN", "60")?,
+                verifies_per_hour: parsed(&get, "BANSHI_IP_VERIFIES_PER_HOUR", "20")?,
             },
             client_ip_header: get("BANSHI_CLIENT_IP_HEADER")
                 .map(|h| h.trim().to_ascii_lowercase())
@@ -185,6 +208,45 @@ mod tests {
         .unwrap();
         assert!(config.production);
         assert!(!Config::from_lookup(|_| None).unwrap().production);
+    }
+
+    #[test]
+    fn development_pages_need_the_switch_and_a_loopback_address() {
+        let with = |pairs: &'static [(&'static str, &'static str)]| {
+            Config::from_lookup(move |n| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == n)
+                    .map(|(_, v)| (*v).to_owned())
+            })
+        };
+        assert!(!with(&[]).unwrap().dev_tools, "off unless switched on");
+        assert!(with(&[("BANSHI_DEV_TOOLS", "1")]).unwrap().dev_tools);
+        for refused in [
+            &[("BANSHI_DEV_TOOLS", "1"), ("BANSHI_ADDR", "0.0.0.0:3000")][..],
+            &[("BANSHI_DEV_TOOLS", "1"), ("BANSHI_ADDR", "192.168.1.5:80")][..],
+            &[
+                ("BANSHI_DEV_TOOLS", "1"),
+                ("BANSHI_ENV", "production"),
+                (
+                    "BANSHI_PII_KEY",
+                    "abababababababababababababababababababababababababababababababab",
+                ),
+            ][..],
+            &[("BANSHI_CLOCK_START", "1795831200")][..],
+        ] {
+            let err = with(refused).unwrap_err().to_string();
+            assert!(
+                err.contains("BANSHI_DEV_TOOLS") || err.contains("BANSHI_CLOCK_START"),
+                "{err}"
+            );
+        }
+        let config = with(&[
+            ("BANSHI_DEV_TOOLS", "on"),
+            ("BANSHI_CLOCK_START", "1795831200"),
+        ])
+        .unwrap();
+        assert_eq!(config.clock_start, Some(1_795_831_200));
     }
 
     #[test]

@@ -25,6 +25,7 @@ const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self';
 pub fn apply(router: Router, timeout: Duration, client_ip_header: Option<String>) -> Router {
     let headers = ServiceBuilder::new()
         .layer(axum::middleware::map_response(default_csp))
+        .layer(axum::middleware::map_response(default_cache_control))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -130,6 +131,32 @@ async fn default_csp(mut response: Response<Body>) -> Response<Body> {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),
         );
+    }
+    response
+}
+
+/// Pages, server-function answers and calendar files may hold personal data (a masked
+/// name, a booking): unless the handler chose a policy (a guide's validator, hashed assets),
+/// neither the browser nor any cache on the way keeps them.
+async fn default_cache_control(mut response: Response<Body>) -> Response<Body> {
+    let generated = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|v| {
+            [
+                "text/html",
+                "application/json",
+                "text/calendar",
+                "text/plain",
+            ]
+            .iter()
+            .any(|t| v.starts_with(t))
+        });
+    if generated && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
 }

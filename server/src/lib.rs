@@ -136,6 +136,7 @@ fn spawn_jobs(state: &AppState) {
         return;
     }
     let booking = state.services.booking.clone();
+    let accounts = state.services.accounts.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -152,6 +153,13 @@ fn spawn_jobs(state: &AppState) {
                 }
                 Ok(_) => {}
                 Err(error) => tracing::error!(%error, "booking jobs failed"),
+            }
+            match accounts.sweep().await {
+                Ok((0, 0)) => {}
+                Ok((texts, sessions)) => {
+                    tracing::info!(texts, sessions, "expired codes and sessions swept");
+                }
+                Err(error) => tracing::error!(%error, "sweeping codes and sessions failed"),
             }
         }
     });

@@ -5,6 +5,7 @@ use crate::layers;
 use crate::{booking_gate, calendar_file, dev_clock};
 use app::{App, shell};
 use axum::Router;
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{
@@ -22,12 +23,17 @@ pub fn router(state: AppState) -> Router {
     let pkg_dir = Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     let timeout = Duration::from_secs(state.config.request_timeout_secs);
     let client_ip_header = state.config.client_ip_header.clone();
+    let dev_tools = state.config.dev_tools;
+    let routes: Vec<_> = route_list()
+        .into_iter()
+        .filter(|route| dev_tools || !is_dev_path(route.path()))
+        .collect();
 
     let mut app = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/me/bookings/{code}/ics", get(calendar_file::booking_ics))
-        .leptos_routes_with_context(&state, route_list(), context.clone(), {
+        .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         });
@@ -37,7 +43,7 @@ pub fn router(state: AppState) -> Router {
     for path in app::FORM_PAGES {
         app = app.route(path, post(forms::form_page));
     }
-    let app = app
+    let mut app = app
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             booking_gate::booking_gate,
@@ -47,7 +53,26 @@ pub fn router(state: AppState) -> Router {
             context, shell,
         ))
         .with_state(state);
+    if !dev_tools {
+        // Not routed, and kept from the fallback too (which would render the page).
+        app = app.layer(axum::middleware::from_fn(refuse_dev_paths));
+    }
     layers::apply(app, timeout, client_ip_header)
+}
+
+/// Development pages and their server function (`/dev/…`, `/api/dev-…`).
+fn is_dev_path(path: &str) -> bool {
+    path.starts_with("/dev/") || path.starts_with("/api/dev-")
+}
+
+async fn refuse_dev_paths(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if is_dev_path(request.uri().path()) {
+        return axum::http::StatusCode::NOT_FOUND.into_response();
+    }
+    next.run(request).await
 }
 
 /// What every page and server function gets in context: the services, how this deployment

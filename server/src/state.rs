@@ -28,7 +28,7 @@ impl AppState {
     pub fn site_mode(&self) -> app::SiteMode {
         app::SiteMode {
             secure_cookies: self.config.production,
-            dev_tools: !self.config.production,
+            dev_tools: self.config.dev_tools,
         }
     }
 }

@@ -413,7 +413,11 @@ async fn the_elder_switch_is_remembered_and_stays_on_site() {
 
 #[tokio::test]
 async fn production_sets_secure_cookies_and_hides_the_outbox() {
-    let app = app_with(&fresh_db_url(), &[("BANSHI_ENV", "production")]).await;
+    let app = app_with(
+        &fresh_db_url(),
+        &[("BANSHI_ENV", "production"), ("BANSHI_DEV_TOOLS", "0")],
+    )
+    .await;
     let (response, _) = get(&app, "/dev/outbox").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let (response, _) = post(&app, "/me/elder", &[("on", "1"), ("back", "/")], "").await;

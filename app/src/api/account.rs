@@ -59,7 +59,11 @@ pub async fn sign_in(phone: String, code: String) -> Result<(), AppError> {
     super::answer(async move {
         let services = super::services()?;
         let ip = client_ip();
-        let signed = services.accounts.sign_in(&phone, &code, &ip).await?;
+        let replacing = cookie(CITIZEN_COOKIE);
+        let signed = services
+            .accounts
+            .sign_in(&phone, &code, &ip, replacing.as_deref())
+            .await?;
         set_cookie(CITIZEN_COOKIE, &signed.token, "/", None);
         if signed.elder {
             set_cookie(ELDER_COOKIE, "1", "/", Some(ELDER_MAX_AGE));

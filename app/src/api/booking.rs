@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::session::{client_ip, require_citizen};
+#[cfg(feature = "ssr")]
+use domain::StaffAction;
 
 /// Set on a booking answer that found the booking the same form made before: the server's
 /// place count (`server/src/booking_gate.rs`) gives back the place it set aside. Removed
@@ -158,10 +160,9 @@ pub async fn book(
             .trim()
             .parse()
             .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
-        // The server's booking gate has already let this request in (admission, a slot just
-        // seen full); here the slot is checked again for callers that skip HTTP.
+        // The server's booking gate has already let this request in (a live session, a place
+        // of the count, admission); the store decides, the request key first.
         let booking = &super::services()?.booking;
-        booking.refuse_known_full(slot_id)?;
         let citizen = require_citizen().await?;
         let form = backend::booking::BookForm {
             item,
@@ -315,12 +316,8 @@ pub async fn leave_waitlist(wait_id: String) -> Result<(), AppError> {
 #[server(endpoint = "desk", prefix = "/staff/api")]
 pub async fn load_desk() -> Result<HallDesk, AppError> {
     super::answer(async {
-        let staff = crate::session::require_staff().await?;
-        let hall = staff.hall_code.clone().ok_or(AppError::Forbidden)?;
-        Ok(super::services()?
-            .booking
-            .desk(&hall, &staff.departments)
-            .await?)
+        let staff = crate::session::staff_may(StaffAction::SeeDesk).await?;
+        Ok(super::services()?.booking.desk(&staff).await?)
     })
     .await
 }
@@ -328,11 +325,10 @@ pub async fn load_desk() -> Result<HallDesk, AppError> {
 #[server(endpoint = "check-in", prefix = "/staff/api")]
 pub async fn check_in(code: String) -> Result<String, AppError> {
     super::answer(async move {
-        let staff = crate::session::require_staff().await?;
-        let hall = staff.hall_code.clone().ok_or(AppError::Forbidden)?;
+        let staff = crate::session::staff_may(StaffAction::ServeAtDesk).await?;
         Ok(super::services()?
             .booking
-            .check_in(staff.id, &hall, &staff.departments, &code, &client_ip())
+            .check_in(&staff, &code, &client_ip())
             .await?)
     })
     .await
@@ -341,17 +337,10 @@ pub async fn check_in(code: String) -> Result<String, AppError> {
 #[server(endpoint = "walk-in", prefix = "/staff/api")]
 pub async fn walk_in(department: String) -> Result<String, AppError> {
     super::answer(async move {
-        let staff = crate::session::require_staff().await?;
-        let hall = staff.hall_code.clone().ok_or(AppError::Forbidden)?;
+        let staff = crate::session::staff_may(StaffAction::ServeAtDesk).await?;
         Ok(super::services()?
             .booking
-            .walk_in(
-                staff.id,
-                &hall,
-                &staff.departments,
-                &department,
-                &client_ip(),
-            )
+            .walk_in(&staff, &department, &client_ip())
             .await?)
     })
     .await
@@ -360,25 +349,19 @@ pub async fn walk_in(department: String) -> Result<String, AppError> {
 #[server(endpoint = "ticket-done", prefix = "/staff/api")]
 pub async fn ticket_done(label: String) -> Result<(), AppError> {
     super::answer(async move {
-        let staff = crate::session::require_staff().await?;
-        let hall = staff.hall_code.clone().ok_or(AppError::Forbidden)?;
+        let staff = crate::session::staff_may(StaffAction::ServeAtDesk).await?;
         Ok(super::services()?
             .booking
-            .ticket_done(&hall, label.trim())
+            .ticket_done(&staff, label.trim(), &client_ip())
             .await?)
     })
     .await
 }
 
-/// An admin, or Forbidden.
+/// An admin of the calendar, or Forbidden.
 #[cfg(feature = "ssr")]
 async fn require_admin() -> Result<domain::StaffMember, AppError> {
-    let me = crate::session::require_staff().await?;
-    if me.role == domain::StaffRole::Admin {
-        Ok(me)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    crate::session::staff_may(StaffAction::ManageCalendar).await
 }
 
 /// One special day as the admin page lists it.

@@ -21,6 +21,8 @@ pub enum AppError {
     Full(String),
     /// Too many requests at once: try again in a second (503 with Retry-After).
     Busy,
+    /// A rule refused the request; `i18n::refusal` words it.
+    Refused(domain::Refusal),
     /// Something failed on our side; nothing internal is said.
     Unavailable,
     /// The request never made it (network, encoding).
@@ -33,6 +35,7 @@ impl fmt::Display for AppError {
             Self::NotFound => f.write_str("没有找到您要的内容"),
             Self::BadInput(why) | Self::TooMany(why) | Self::Full(why) => f.write_str(why),
             Self::Busy => f.write_str("当前预约人数较多，请稍等几秒再试"),
+            Self::Refused(refusal) => f.write_str(crate::i18n::refusal(*refusal)),
             Self::SignInRequired => f.write_str("请先登录"),
             Self::Forbidden => f.write_str("您没有权限进行此操作"),
             Self::Unavailable => f.write_str("服务暂时不可用，请稍后重试"),
@@ -65,6 +68,13 @@ impl AppError {
             Self::Forbidden => 403,
             Self::TooMany(_) => 429,
             Self::Full(_) => 409,
+            Self::Refused(refusal) => match refusal {
+                domain::Refusal::VerifyTooOften => 429,
+                domain::Refusal::HallClosed => 409,
+                domain::Refusal::StaffSignIn
+                | domain::Refusal::NoSuchBooking
+                | domain::Refusal::NoSuchTicket => 400,
+            },
             Self::Busy => 503,
             Self::Unavailable | Self::Transport => 503,
         }
@@ -107,6 +117,7 @@ impl From<backend::Error> for AppError {
             backend::Error::RateLimited { message, .. } => Self::TooMany(message),
             backend::Error::Full(why) => Self::Full(why),
             backend::Error::Busy => Self::Busy,
+            backend::Error::Refused(refusal) => Self::Refused(refusal),
             cause => {
                 tracing::error!(error = %cause, "request failed in the backend");
                 Self::Unavailable

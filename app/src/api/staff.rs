@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::session::{
-    STAFF_COOKIE, STAFF_PATH, clear_cookie, client_ip, cookie, require_staff, set_cookie,
+    STAFF_COOKIE, STAFF_PATH, clear_cookie, client_ip, cookie, require_staff, set_cookie, staff_may,
 };
 
 /// The fields of the staff form (create and edit).
@@ -41,7 +41,12 @@ pub async fn staff_sign_in(username: String, password: String) -> Result<(), App
     super::answer(async move {
         let token = super::services()?
             .staff
-            .sign_in(&username, &password, &client_ip())
+            .sign_in(
+                &username,
+                &password,
+                &client_ip(),
+                cookie(STAFF_COOKIE).as_deref(),
+            )
             .await?;
         set_cookie(STAFF_COOKIE, &token, STAFF_PATH, None);
         Ok(())
@@ -73,7 +78,7 @@ pub async fn staff_sign_out() -> Result<(), AppError> {
 #[server(endpoint = "list", prefix = "/staff/api")]
 pub async fn list_staff() -> Result<Vec<StaffMember>, AppError> {
     super::answer(async {
-        let me = require_staff().await?;
+        let me = staff_may(domain::StaffAction::ManageStaff).await?;
         Ok(super::services()?.staff.list(&me).await?)
     })
     .await
@@ -82,7 +87,7 @@ pub async fn list_staff() -> Result<Vec<StaffMember>, AppError> {
 #[server(endpoint = "member", prefix = "/staff/api")]
 pub async fn load_staff_member(id: i64) -> Result<StaffMember, AppError> {
     super::answer(async move {
-        let me = require_staff().await?;
+        let me = staff_may(domain::StaffAction::ManageStaff).await?;
         Ok(super::services()?.staff.get(&me, id).await?)
     })
     .await
@@ -92,7 +97,7 @@ pub async fn load_staff_member(id: i64) -> Result<StaffMember, AppError> {
 #[server(endpoint = "create", prefix = "/staff/api")]
 pub async fn create_staff(form: StaffForm) -> Result<(StaffMember, String), AppError> {
     super::answer(async move {
-        let me = require_staff().await?;
+        let me = staff_may(domain::StaffAction::ManageStaff).await?;
         Ok(super::services()?
             .staff
             .create(&me, &form.into(), &client_ip())
@@ -104,7 +109,7 @@ pub async fn create_staff(form: StaffForm) -> Result<(StaffMember, String), AppE
 #[server(endpoint = "update", prefix = "/staff/api")]
 pub async fn update_staff(id: i64, form: StaffForm) -> Result<StaffMember, AppError> {
     super::answer(async move {
-        let me = require_staff().await?;
+        let me = staff_may(domain::StaffAction::ManageStaff).await?;
         Ok(super::services()?
             .staff
             .update(&me, id, &form.into(), &client_ip())
@@ -117,7 +122,7 @@ pub async fn update_staff(id: i64, form: StaffForm) -> Result<StaffMember, AppEr
 #[server(endpoint = "reset-password", prefix = "/staff/api")]
 pub async fn reset_staff_password(id: i64) -> Result<String, AppError> {
     super::answer(async move {
-        let me = require_staff().await?;
+        let me = staff_may(domain::StaffAction::ManageStaff).await?;
         Ok(super::services()?
             .staff
             .reset_password(&me, id, &client_ip())
@@ -196,10 +201,7 @@ pub struct MissView {
 #[server(endpoint = "search-misses", prefix = "/staff/api")]
 pub async fn load_search_misses() -> Result<Vec<MissView>, AppError> {
     super::answer(async {
-        let me = require_staff().await?;
-        if me.role != domain::StaffRole::Admin {
-            return Err(AppError::Forbidden);
-        }
+        crate::session::staff_may(domain::StaffAction::ReadSearchMisses).await?;
         Ok(super::services()?
             .search
             .top_misses(50)

@@ -27,6 +27,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::BadInput(why) | AppError::TooMany(why) | AppError::Full(why) => {
             (i18n::BAD_INPUT_TITLE, why.clone())
         }
+        AppError::Refused(_) => (i18n::BAD_INPUT_TITLE, error.to_string()),
         AppError::SignInRequired => (
             i18n::SIGN_IN_REQUIRED,
             i18n::SIGN_IN_REQUIRED_BODY.to_owned(),

@@ -1,7 +1,8 @@
+use super::rate_limit::Bucket;
 use super::{AccountService, Actor, IdentityVerdict, columns};
 use crate::store::{Added, SealedIdentity};
 use crate::{Error, Result};
-use domain::{IdNumber, PersonName, Profile};
+use domain::{IdNumber, PersonName, Profile, Refusal};
 
 impl AccountService {
     pub async fn profile(&self, citizen: i64) -> Result<Profile> {
@@ -11,6 +12,10 @@ impl AccountService {
             name_masked: c.name_masked,
             id_masked: c.id_masked,
             verified: c.verified_at.is_some(),
+            verify_level: c
+                .verified_level
+                .as_deref()
+                .and_then(domain::VerifyLevel::parse),
             elder: c.elder,
         })
     }
@@ -24,6 +29,17 @@ impl AccountService {
         id_number: &str,
         ip: &str,
     ) -> Result<Profile> {
+        // Each try costs: per account (wherever it comes from) and per address, so nobody
+        // can walk ID numbers to learn which are registered.
+        let now = self.clock.now();
+        for (bucket, key) in [
+            (Bucket::VerifyAccount, citizen.to_string()),
+            (Bucket::Verify, ip.to_owned()),
+        ] {
+            if self.limiter.check(bucket, &key, now).is_err() {
+                return Err(Error::Refused(Refusal::VerifyTooOften));
+            }
+        }
         let name = PersonName::parse(name).map_err(Error::invalid)?;
         let id = IdNumber::parse(id_number, self.today()).map_err(Error::invalid)?;
         let record = self.live_citizen(citizen).await?;
@@ -49,6 +65,7 @@ impl AccountService {
             id_enc: self.pii.encrypt(id.as_str(), columns::CITIZEN_ID),
             id_index: index,
             id_masked: id.masked(),
+            level: self.verifier.level(),
         };
         if self
             .store
@@ -56,6 +73,17 @@ impl AccountService {
             .await?
             == Added::Duplicate
         {
+            // Kept for the owner's sake (they learn someone holds their number), and written
+            // down for staff: repeated collisions from one account look like probing.
+            tracing::warn!(citizen, "ID number already verified on another account");
+            self.audit
+                .record(
+                    Actor::citizen(citizen),
+                    "citizen.verify_collision",
+                    Some(("citizen", citizen)),
+                    ip,
+                )
+                .await?;
             return Err(Error::invalid(
                 "该身份证号码已在其他账号完成实名认证。如非本人操作，请携带身份证到政务服务大厅窗口处理",
             ));

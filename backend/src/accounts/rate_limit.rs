@@ -10,13 +10,19 @@ pub struct IpLimits {
     pub sends_per_hour: u32,
     /// Codes or passwords tried from one address per 10 minutes.
     pub tries_per_10_min: u32,
+    /// 实名认证 attempts from one address per hour.
+    pub verifies_per_hour: u32,
 }
+
+/// 实名认证 attempts one account may make per hour, wherever it is.
+pub const VERIFIES_PER_ACCOUNT_HOUR: u32 = 5;
 
 impl Default for IpLimits {
     fn default() -> Self {
         Self {
             sends_per_hour: 30,
             tries_per_10_min: 60,
+            verifies_per_hour: 20,
         }
     }
 }
@@ -25,6 +31,10 @@ impl Default for IpLimits {
 pub(crate) enum Bucket {
     Send,
     Try,
+    /// 实名认证 from one address.
+    Verify,
+    /// 实名认证 by one account (the key is the account id, not an address).
+    VerifyAccount,
 }
 
 /// Counts requests per (bucket, address) in memory. Each server process keeps its own
@@ -54,6 +64,8 @@ impl IpLimiter {
         let (limit, window) = match bucket {
             Bucket::Send => (self.limits.sends_per_hour, 3_600),
             Bucket::Try => (self.limits.tries_per_10_min, 600),
+            Bucket::Verify => (self.limits.verifies_per_hour, 3_600),
+            Bucket::VerifyAccount => (VERIFIES_PER_ACCOUNT_HOUR, 3_600),
         };
         let mut windows = self
             .windows
@@ -90,6 +102,7 @@ mod tests {
         let limiter = IpLimiter::new(IpLimits {
             sends_per_hour: 2,
             tries_per_10_min: 1,
+            verifies_per_hour: 1,
         });
         assert!(limiter.check(Bucket::Send, "10.0.0.1", 0).is_ok());
         assert!(limiter.check(Bucket::Send, "10.0.0.1", 1).is_ok());

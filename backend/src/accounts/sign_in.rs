@@ -62,7 +62,9 @@ impl AccountService {
                     "【办事】您的登录验证码是 {}，5 分钟内有效。工作人员不会向您索要验证码，请勿告诉他人。",
                     code.as_str()
                 );
-                self.sms.send(&phone, &text).await?;
+                // The record of the code goes once the code itself is dead.
+                let purge_at = now + self.otp.valid_secs;
+                self.sms.send(&phone, &text, Some(purge_at)).await?;
                 Ok(sent(self.otp.resend_after_secs, true))
             }
             Ok(SendDecision::AlreadySent) => Ok(sent(self.otp.resend_after_secs, false)),
@@ -73,7 +75,14 @@ impl AccountService {
     }
 
     /// 登录: checks the code and opens a session, creating the account on first sign-in.
-    pub async fn sign_in(&self, phone: &str, code: &str, ip: &str) -> Result<SignedIn> {
+    /// `replacing`: the session token the browser sent, which ends here.
+    pub async fn sign_in(
+        &self,
+        phone: &str,
+        code: &str,
+        ip: &str,
+        replacing: Option<&str>,
+    ) -> Result<SignedIn> {
         let phone = Phone::parse(phone).map_err(Error::invalid)?;
         let code = OtpCode::parse(code).map_err(Error::invalid)?;
         let now = self.clock.now();
@@ -91,7 +100,10 @@ impl AccountService {
             .store
             .citizen_for_phone(&index, &encrypted, &phone.masked(), now)
             .await?;
-        let token = self.sessions.open(SessionKind::Citizen, citizen_id).await?;
+        let token = self
+            .sessions
+            .open(SessionKind::Citizen, citizen_id, replacing)
+            .await?;
         self.audit
             .record(
                 Actor::citizen(citizen_id),
@@ -106,6 +118,14 @@ impl AccountService {
             citizen_id,
             elder,
         })
+    }
+
+    /// Whether this token is a live citizen session, answered from a ten-second memory when
+    /// it can be (the booking rush's first, cheap question; see `SessionService`).
+    pub async fn is_signed_in_cached(&self, token: &str) -> Result<Option<i64>> {
+        self.sessions
+            .resolve_cached(SessionKind::Citizen, token)
+            .await
     }
 
     /// The citizen signed in with this session token, if it is live and they still exist.

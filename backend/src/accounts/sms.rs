@@ -8,9 +8,10 @@ use domain::Phone;
 use std::sync::Arc;
 
 /// Sends a text message. Production plugs in the carrier gateway the province contracts.
+/// `purge_at`: when a record of the text must be gone (a sign-in code, once expired).
 #[async_trait]
 pub trait SmsSender: Send + Sync + 'static {
-    async fn send(&self, to: &Phone, body: &str) -> Result<()>;
+    async fn send(&self, to: &Phone, body: &str, purge_at: Option<i64>) -> Result<()>;
 }
 
 /// The default sender: records each text in the outbox table (recipient encrypted), where a
@@ -29,7 +30,7 @@ impl OutboxSms {
 
 #[async_trait]
 impl SmsSender for OutboxSms {
-    async fn send(&self, to: &Phone, body: &str) -> Result<()> {
+    async fn send(&self, to: &Phone, body: &str, purge_at: Option<i64>) -> Result<()> {
         let message = NewOutbox {
             channel: "sms",
             recipient_enc: self.pii.encrypt(to.as_str(), columns::OUTBOX_RECIPIENT),
@@ -40,6 +41,7 @@ impl SmsSender for OutboxSms {
             recipient_masked: to.masked(),
             body: body.to_owned(),
             created_at: self.clock.now(),
+            purge_at,
         };
         self.store.push_outbox(&message).await?;
         Ok(())
@@ -91,6 +93,7 @@ impl super::AccountService {
             recipient_masked: phone.masked(),
             body: body.to_owned(),
             created_at: self.clock.now(),
+            purge_at: None,
         }))
     }
 
@@ -102,6 +105,14 @@ impl super::AccountService {
         let number = self.decrypt(&stored, columns::CITIZEN_PHONE)?;
         let phone =
             Phone::parse(&number).map_err(|e| Error::Corrupt(format!("stored phone: {e}")))?;
-        self.sms.send(&phone, body).await
+        self.sms.send(&phone, body, None).await
+    }
+
+    /// Housekeeping, run with the other jobs: sign-in codes leave the outbox once expired,
+    /// and sessions the policy counts as dead leave the sessions table. (texts, sessions)
+    pub async fn sweep(&self) -> Result<(u64, u64)> {
+        let texts = self.store.purge_outbox(self.clock.now()).await?;
+        let sessions = self.sessions.sweep().await?;
+        Ok((texts, sessions))
     }
 }

@@ -5,7 +5,7 @@ use crate::store::{Added, NewStaff, StaffChange, StaffRecord};
 use crate::{Error, Result, Store};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use domain::{LockoutPolicy, SessionKind, StaffMember, StaffRole, Username};
+use domain::{LockoutPolicy, Refusal, SessionKind, StaffMember, StaffRole, Username};
 use std::sync::{Arc, OnceLock};
 
 /// What the admin's staff form sends (create and edit alike).
@@ -30,8 +30,6 @@ pub struct StaffService {
     limiter: IpLimiter,
     lockout: LockoutPolicy,
 }
-
-const WRONG: &str = "用户名或密码不正确";
 
 fn hash_password(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
@@ -105,35 +103,50 @@ impl StaffService {
             .map_err(|e| Error::Corrupt(format!("password hash: {e}")))?
     }
 
-    /// Returns the session token. Wrong passwords count towards a lock-out.
-    pub async fn sign_in(&self, username: &str, password: &str, ip: &str) -> Result<String> {
+    /// Returns the session token. Every attempt on a known account counts before its
+    /// password is checked (one statement, so parallel guesses cannot pass the limit); a
+    /// right password resets the count. An unknown username, a wrong password and a locked
+    /// account read alike and cost alike (one argon2 check each).
+    /// `replacing`: the staff session token the browser sent, which ends on success.
+    pub async fn sign_in(
+        &self,
+        username: &str,
+        password: &str,
+        ip: &str,
+        replacing: Option<&str>,
+    ) -> Result<String> {
         let now = self.clock.now();
         self.limiter.check(Bucket::Try, ip, now)?;
         let found = match Username::parse(username) {
             Ok(name) => self.store.staff_by_username(name.as_str()).await?,
             Err(_) => None,
         };
-        let Some(staff) = found else {
-            Self::verify(password, decoy_hash()).await?;
-            return Err(Error::invalid(WRONG));
+        let admitted = match &found {
+            Some(staff) => {
+                self.store
+                    .begin_staff_attempt(
+                        staff.id,
+                        now,
+                        i64::from(self.lockout.max_failures),
+                        now + self.lockout.lock_secs,
+                    )
+                    .await?
+            }
+            None => false,
         };
-        if let Some(until) = staff.locked_until.filter(|until| *until > now) {
-            return Err(Error::Invalid(format!(
-                "密码错误次数过多，账号已锁定，请 {} 分钟后再试或联系管理员",
-                super::minutes_up(until - now)
-            )));
-        }
-        if !Self::verify(password, &staff.password_hash).await? {
-            let (failures, locked) = self
-                .lockout
-                .after_failure(u32::try_from(staff.failures).unwrap_or(0), now);
-            self.store
-                .record_sign_in(staff.id, i64::from(failures), locked)
-                .await?;
-            let action = if locked.is_some() {
-                "staff.locked"
-            } else {
+        let hash = match (&found, admitted) {
+            (Some(staff), true) => staff.password_hash.as_str(),
+            _ => decoy_hash(),
+        };
+        let right = Self::verify(password, hash).await? && admitted;
+        let Some(staff) = found else {
+            return Err(Error::Refused(Refusal::StaffSignIn));
+        };
+        if !right {
+            let action = if admitted {
                 "staff.sign_in_failed"
+            } else {
+                "staff.sign_in_locked"
             };
             self.audit
                 .record(
@@ -143,19 +156,16 @@ impl StaffService {
                     ip,
                 )
                 .await?;
-            return Err(match locked {
-                Some(until) => Error::Invalid(format!(
-                    "密码错误次数过多，账号已锁定 {} 分钟",
-                    super::minutes_up(until - now)
-                )),
-                None => Error::invalid(WRONG),
-            });
+            return Err(Error::Refused(Refusal::StaffSignIn));
         }
+        self.store.staff_attempt_succeeded(staff.id).await?;
         if !staff.active {
             return Err(Error::invalid("该账号已停用，请联系管理员"));
         }
-        self.store.record_sign_in(staff.id, 0, None).await?;
-        let token = self.sessions.open(SessionKind::Staff, staff.id).await?;
+        let token = self
+            .sessions
+            .open(SessionKind::Staff, staff.id, replacing)
+            .await?;
         self.audit
             .record(
                 Actor::Staff(staff.id),
@@ -191,7 +201,7 @@ impl StaffService {
     }
 
     fn require_admin(actor: &StaffMember) -> Result<()> {
-        if actor.role == StaffRole::Admin {
+        if domain::may(actor, domain::StaffAction::ManageStaff, &domain::Reach::ANY) {
             Ok(())
         } else {
             Err(Error::Forbidden)

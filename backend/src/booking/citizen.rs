@@ -104,6 +104,7 @@ impl BookingService {
             };
             match self.store.book(&booking, slot.id).await {
                 Ok(BookResult::Booked(record)) => {
+                    self.booked_keys.record(citizen_id, &form.request_key);
                     // A sender other than the outbox (a carrier gateway) is called after commit.
                     if sealed.is_none() {
                         self.notify(citizen_id, &text).await;
@@ -252,6 +253,7 @@ impl BookingService {
                 "这一天已为此人预约过这个事项，原预约保留不变",
             )),
             Freed::NotActive => Err(Error::invalid("这个预约已不能改约")),
+            Freed::DayClosed => Err(Error::Refused(domain::Refusal::HallClosed)),
         }
     }
 

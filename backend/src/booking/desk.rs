@@ -6,12 +6,23 @@ use super::texts;
 use crate::accounts::Actor;
 use crate::store::CheckedIn;
 use crate::{Error, Result};
-use domain::CivilDate;
 use domain::booking::{BookingCode, BookingStatus, CheckIn, DeskBooking, HallDesk};
+use domain::{CivilDate, Reach, Refusal, StaffAction, StaffMember, may};
+
+/// The clerk's hall, if their role does `action` at a desk at all.
+fn desk_hall(staff: &StaffMember, action: StaffAction) -> Result<&str> {
+    match staff.hall_code.as_deref() {
+        Some(hall) if may(staff, action, &Reach::ANY) => Ok(hall),
+        _ => Err(Error::Forbidden),
+    }
+}
 
 impl BookingService {
-    /// The hall's bookings and tickets today in the clerk's departments.
-    pub async fn desk(&self, hall: &str, departments: &[String]) -> Result<HallDesk> {
+    /// The hall's bookings and tickets today that the clerk may see.
+    pub async fn desk(&self, staff: &StaffMember) -> Result<HallDesk> {
+        let hall = desk_hall(staff, StaffAction::SeeDesk)?;
+        let sees =
+            |department: &str| may(staff, StaffAction::SeeDesk, &Reach::at(hall, department));
         let today = self.today();
         let hall_record = self.hall(hall).await?;
         let names = &self.reference.org(self.store.as_ref()).await?.departments;
@@ -24,7 +35,7 @@ impl BookingService {
         };
         let mut bookings = Vec::new();
         for r in self.store.desk(hall, today.epoch_days()).await? {
-            if !departments.contains(&r.department_code) {
+            if !sees(&r.department_code) {
                 continue;
             }
             bookings.push(DeskBooking {
@@ -42,7 +53,7 @@ impl BookingService {
             .tickets(hall, today.epoch_days())
             .await?
             .into_iter()
-            .filter(|t| departments.contains(&t.department_code))
+            .filter(|t| sees(&t.department_code))
             .map(|t| {
                 (
                     t.label,
@@ -61,21 +72,23 @@ impl BookingService {
     }
 
     /// Checks a booking in at the hall by its code (typed or scanned) and gives its queue
-    /// number. The code must be of this hall, in the clerk's departments, within the window.
-    pub async fn check_in(
-        &self,
-        staff_id: i64,
-        hall: &str,
-        departments: &[String],
-        code: &str,
-        ip: &str,
-    ) -> Result<String> {
+    /// number. The code must be of this hall, in the clerk's reach, within the window; an
+    /// unknown code and one out of reach get the same answer.
+    pub async fn check_in(&self, staff: &StaffMember, code: &str, ip: &str) -> Result<String> {
+        desk_hall(staff, StaffAction::ServeAtDesk)?;
         let parsed = BookingCode::parse(code)
             .ok_or_else(|| Error::invalid("预约码应为 8 位字母和数字，请核对"))?;
         let record = match self.store.booking_by_code(parsed.as_str()).await? {
-            Some(b) if b.hall_code == hall && departments.contains(&b.department_code) => b,
-            Some(_) => return Err(Error::invalid("这个预约不在本大厅或您负责的窗口")),
-            None => return Err(Error::invalid("没有这个预约码，请核对")),
+            Some(b)
+                if may(
+                    staff,
+                    StaffAction::ServeAtDesk,
+                    &Reach::at(&b.hall_code, &b.department_code),
+                ) =>
+            {
+                b
+            }
+            _ => return Err(Error::Refused(Refusal::NoSuchBooking)),
         };
         if record.status == "booked" {
             match self.policy.check_in(record.start_at, self.clock.now()) {
@@ -102,7 +115,7 @@ impl BookingService {
             CheckedIn::Ticket(label) => {
                 self.audit
                     .record(
-                        Actor::Staff(staff_id),
+                        Actor::Staff(staff.id),
                         "booking.check_in",
                         Some(("booking", record.id)),
                         ip,
@@ -118,15 +131,13 @@ impl BookingService {
     }
 
     /// A queue number for someone without a booking.
-    pub async fn walk_in(
-        &self,
-        staff_id: i64,
-        hall: &str,
-        departments: &[String],
-        department: &str,
-        ip: &str,
-    ) -> Result<String> {
-        if !departments.iter().any(|d| d == department) {
+    pub async fn walk_in(&self, staff: &StaffMember, department: &str, ip: &str) -> Result<String> {
+        let hall = desk_hall(staff, StaffAction::ServeAtDesk)?;
+        if !may(
+            staff,
+            StaffAction::ServeAtDesk,
+            &Reach::at(hall, department),
+        ) {
             return Err(Error::Forbidden);
         }
         let (index, _) = self.department(department).await?;
@@ -141,21 +152,35 @@ impl BookingService {
             )
             .await?;
         self.audit
-            .record(Actor::Staff(staff_id), "ticket.walk_in", None, ip)
+            .record(Actor::Staff(staff.id), "ticket.walk_in", None, ip)
             .await?;
         Ok(label)
     }
 
-    pub async fn ticket_done(&self, hall: &str, label: &str) -> Result<()> {
-        if self
-            .store
-            .ticket_done(hall, self.today().epoch_days(), label, self.clock.now())
-            .await?
+    /// Marks a queue number of today done (and its booking, if any). Only a number of the
+    /// clerk's own departments: others answer as if it did not exist.
+    pub async fn ticket_done(&self, staff: &StaffMember, label: &str, ip: &str) -> Result<()> {
+        let hall = desk_hall(staff, StaffAction::ServeAtDesk)?;
+        let today = self.today().epoch_days();
+        let ours = self.store.tickets(hall, today).await?.into_iter().any(|t| {
+            t.label == label
+                && may(
+                    staff,
+                    StaffAction::ServeAtDesk,
+                    &Reach::at(hall, &t.department_code),
+                )
+        });
+        if !ours
+            || !self
+                .store
+                .ticket_done(hall, today, label, self.clock.now())
+                .await?
         {
-            Ok(())
-        } else {
-            Err(Error::invalid("没有这个号，或已办结"))
+            return Err(Error::Refused(Refusal::NoSuchTicket));
         }
+        self.audit
+            .record(Actor::Staff(staff.id), "ticket.done", None, ip)
+            .await
     }
 
     /// Closes a hall's day: bookings on it are cancelled and their holders told, and the

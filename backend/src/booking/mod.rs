@@ -7,6 +7,7 @@ mod availability;
 mod citizen;
 mod desk;
 mod jobs;
+mod keys;
 mod qr;
 pub(crate) mod reference;
 mod texts;
@@ -35,6 +36,7 @@ pub struct BookingService {
     policy: BookingPolicy,
     admission: Admission,
     reference: Arc<reference::Reference>,
+    booked_keys: Arc<keys::BookedKeys>,
 }
 
 impl BookingService {
@@ -54,6 +56,7 @@ impl BookingService {
             policy,
             admission: Admission::default(),
             reference: Arc::default(),
+            booked_keys: Arc::default(),
         }
     }
 
@@ -161,14 +164,22 @@ impl BookingService {
         self.reference.settle_place(slot_id, used);
     }
 
-    /// Full (409) when the slot was seen full less than a second ago: answered without the
-    /// database, before the session is even looked up.
-    pub fn refuse_known_full(&self, slot_id: i64) -> Result<()> {
-        if self.reference.is_sold_out(slot_id) {
-            Err(citizen::full())
-        } else {
-            Ok(())
+    /// Did this citizen's form with `request_key` already make a booking? Asked before any
+    /// "full" answer from the place count, so a resent form gets its booking, not 409.
+    /// This process remembers the keys it booked; with PostgreSQL other processes may have
+    /// booked it, so the database is asked too (one indexed read, only for requests the
+    /// count would refuse). SQLite serves one process, whose memory is the whole answer.
+    pub async fn made_with_key(&self, citizen_id: i64, request_key: &str) -> Result<bool> {
+        if request_key.is_empty() {
+            return Ok(false);
         }
+        if self.booked_keys.contains(citizen_id, request_key) {
+            return Ok(true);
+        }
+        if self.store.kind() == "postgres" {
+            return self.store.booked_with_key(citizen_id, request_key).await;
+        }
+        Ok(false)
     }
 
     fn today(&self) -> CivilDate {

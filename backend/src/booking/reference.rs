@@ -125,7 +125,8 @@ impl Reference {
     }
 
     /// The database found the slot full less than a second ago.
-    pub fn is_sold_out(&self, slot: i64) -> bool {
+    #[cfg(test)]
+    fn is_sold_out(&self, slot: i64) -> bool {
         self.places.lock().is_ok_and(|m| {
             m.get(&slot)
                 .is_some_and(|c| c.full && c.at.elapsed() < PLACES_FOR)

@@ -15,6 +15,7 @@ pub struct CitizenRecord {
     pub id_enc: Option<Vec<u8>>,
     pub id_index: Option<Vec<u8>>,
     pub verified_at: Option<i64>,
+    pub verified_level: Option<String>,
     pub elder: bool,
     pub deleted_at: Option<i64>,
 }
@@ -26,6 +27,7 @@ pub struct SealedIdentity {
     pub id_enc: Vec<u8>,
     pub id_index: Vec<u8>,
     pub id_masked: String,
+    pub level: domain::VerifyLevel,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -153,6 +155,8 @@ pub struct NewOutbox {
     pub recipient_masked: String,
     pub body: String,
     pub created_at: i64,
+    /// When the text may be deleted (a sign-in code once it has expired); None: kept.
+    pub purge_at: Option<i64>,
 }
 
 /// One line of the audit log.
@@ -181,8 +185,14 @@ pub trait AccessStore: Send + Sync {
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()>;
     async fn end_session(&self, token_hash: &[u8]) -> Result<()>;
     async fn end_sessions_of(&self, kind: &str, subject: i64) -> Result<()>;
+    /// Deletes sessions of `kind` last seen before `seen_before` or opened before
+    /// `opened_before` (dead by the policy anyway); how many went.
+    async fn sweep_sessions(&self, kind: &str, seen_before: i64, opened_before: i64)
+    -> Result<u64>;
 
     async fn push_outbox(&self, message: &NewOutbox) -> Result<i64>;
+    /// Deletes texts whose `purge_at` has passed; how many went.
+    async fn purge_outbox(&self, now: i64) -> Result<u64>;
     /// Newest first; only messages to `recipient_index` when given.
     async fn outbox(&self, recipient_index: Option<&[u8]>, limit: u32)
     -> Result<Vec<OutboxRecord>>;
@@ -236,6 +246,16 @@ pub trait StaffStore: Send + Sync {
     async fn all_staff(&self) -> Result<Vec<StaffRecord>>;
     async fn update_staff(&self, id: i64, change: &StaffChange) -> Result<bool>;
     async fn set_staff_password(&self, id: i64, password_hash: &str) -> Result<bool>;
-    async fn record_sign_in(&self, id: i64, failures: i64, locked_until: Option<i64>)
-    -> Result<()>;
+    /// Counts one password attempt before the password is checked, in one statement, so
+    /// parallel guesses cannot pass the limit: false when the account is locked at `now`.
+    /// The attempt that reaches the limit locks the account until `lock_until`.
+    async fn begin_staff_attempt(
+        &self,
+        id: i64,
+        now: i64,
+        max_failures: i64,
+        lock_until: i64,
+    ) -> Result<bool>;
+    /// A right password: the count starts again and any lock ends.
+    async fn staff_attempt_succeeded(&self, id: i64) -> Result<()>;
 }

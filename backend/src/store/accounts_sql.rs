@@ -162,7 +162,7 @@ macro_rules! accounts_queries {
             async fn citizen(&self, id: i64) -> $crate::Result<Option<$crate::store::CitizenRecord>> {
                 Ok(sqlx::query_as(
                     "SELECT id, phone_masked, name_masked, id_masked, id_enc, id_index, verified_at, \
-                     elder, deleted_at FROM citizens WHERE id = $1",
+                     verified_level, elder, deleted_at FROM citizens WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
@@ -177,7 +177,7 @@ macro_rules! accounts_queries {
             ) -> $crate::Result<$crate::store::Added> {
                 let done = sqlx::query(
                     "UPDATE citizens SET name_enc = $2, name_masked = $3, id_enc = $4, \
-                     id_index = $5, id_masked = $6, verified_at = $7 \
+                     id_index = $5, id_masked = $6, verified_at = $7, verified_level = $8 \
                      WHERE id = $1 AND verified_at IS NULL AND deleted_at IS NULL",
                 )
                 .bind(id)
@@ -187,6 +187,7 @@ macro_rules! accounts_queries {
                 .bind(&identity.id_index)
                 .bind(&identity.id_masked)
                 .bind(now)
+                .bind(identity.level.as_str())
                 .execute(&self.pool)
                 .await;
                 match done {
@@ -447,6 +448,23 @@ macro_rules! accounts_queries {
                 Ok(())
             }
 
+            async fn sweep_sessions(
+                &self,
+                kind: &str,
+                seen_before: i64,
+                opened_before: i64,
+            ) -> $crate::Result<u64> {
+                let done = sqlx::query(
+                    "DELETE FROM sessions WHERE kind = $1 AND (seen_at < $2 OR created_at < $3)",
+                )
+                .bind(kind)
+                .bind(seen_before)
+                .bind(opened_before)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected())
+            }
+
             async fn end_sessions_of(&self, kind: &str, subject: i64) -> $crate::Result<()> {
                 sqlx::query("DELETE FROM sessions WHERE kind = $1 AND subject_id = $2")
                     .bind(kind)
@@ -459,7 +477,7 @@ macro_rules! accounts_queries {
             async fn push_outbox(&self, m: &$crate::store::NewOutbox) -> $crate::Result<i64> {
                 let (id,): (i64,) = sqlx::query_as(
                     "INSERT INTO outbox (created_at, channel, recipient_enc, recipient_index, \
-                     recipient_masked, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                     recipient_masked, body, purge_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                 )
                 .bind(m.created_at)
                 .bind(m.channel)
@@ -467,9 +485,20 @@ macro_rules! accounts_queries {
                 .bind(&m.recipient_index)
                 .bind(&m.recipient_masked)
                 .bind(&m.body)
+                .bind(m.purge_at)
                 .fetch_one(&self.pool)
                 .await?;
                 Ok(id)
+            }
+
+            async fn purge_outbox(&self, now: i64) -> $crate::Result<u64> {
+                let done = sqlx::query(
+                    "DELETE FROM outbox WHERE purge_at IS NOT NULL AND purge_at <= $1",
+                )
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected())
             }
 
             async fn outbox(
@@ -623,11 +652,35 @@ macro_rules! accounts_queries {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn record_sign_in(&self, id: i64, failures: i64, locked_until: Option<i64>) -> $crate::Result<()> {
-                sqlx::query("UPDATE staff SET failures = $2, locked_until = $3 WHERE id = $1")
+            async fn begin_staff_attempt(
+                &self,
+                id: i64,
+                now: i64,
+                max_failures: i64,
+                lock_until: i64,
+            ) -> $crate::Result<bool> {
+                // A lock that has run out starts the count again; the attempt that reaches
+                // the limit sets the lock itself, so no later one can slip in.
+                let done = sqlx::query(
+                    "UPDATE staff SET \
+                       failures = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failures + 1 END, \
+                       locked_until = CASE \
+                         WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failures + 1 END) >= $3 \
+                         THEN $4 ELSE NULL END \
+                     WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)",
+                )
+                .bind(id)
+                .bind(now)
+                .bind(max_failures)
+                .bind(lock_until)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn staff_attempt_succeeded(&self, id: i64) -> $crate::Result<()> {
+                sqlx::query("UPDATE staff SET failures = 0, locked_until = NULL WHERE id = $1")
                     .bind(id)
-                    .bind(failures)
-                    .bind(locked_until)
                     .execute(&self.pool)
                     .await?;
                 Ok(())

@@ -132,6 +132,8 @@ pub enum Freed {
     Full,
     /// Rescheduling only: the person already holds this 事项 on the new day.
     SameDay,
+    /// Rescheduling only: the hall is closed on the new day; nothing changed.
+    DayClosed,
 }
 
 pub struct NewWait<'a> {
@@ -248,6 +250,8 @@ pub trait BookingStore: Send + Sync {
     async fn book(&self, booking: &NewBooking<'_>, slot_id: i64) -> Result<BookResult>;
     async fn bookings_of(&self, citizen_id: i64) -> Result<Vec<BookingRecord>>;
     async fn booking_by_code(&self, code: &str) -> Result<Option<BookingRecord>>;
+    /// Whether the citizen's form with this request key made a booking (any status).
+    async fn booked_with_key(&self, citizen_id: i64, request_key: &str) -> Result<bool>;
     /// The start instants of the citizen's no-shows since `since`.
     async fn no_shows(&self, citizen_id: i64, since: i64) -> Result<Vec<i64>>;
     /// Cancels an active booking; its place goes to the first in the waitlist, if any.

@@ -2,6 +2,13 @@
 //! `begin_write()`, `FOR_UPDATE` (row locks on PostgreSQL; SQLite's write lock already
 //! serialises) and `SKIP_LOCKED` (so several processes split background work on PostgreSQL).
 
+/// What taking a place in a slot came to.
+pub(crate) enum Taken {
+    Place,
+    Full,
+    DayClosed,
+}
+
 pub(crate) const BOOKING_COLUMNS: &str = "id, code, citizen_id, member_id, item_code, slot_id, \
      hall_code, department_code, day, start_at, end_at, status, created_at, queue_no";
 
@@ -25,6 +32,42 @@ macro_rules! booking_queries {
                     .fetch_optional(&mut **tx)
                     .await?
                     .ok_or($crate::Error::NotFound)
+            }
+
+            /// Takes one place of `slot` inside `tx` (from the places held for an offer when
+            /// `from_offer`). The conditional update is the capacity rule: it takes a place
+            /// only while one is free, whatever else runs at the same time; and a day the
+            /// hall closed takes nothing, even a request racing the closing.
+            async fn take_place(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                slot: &$crate::store::SlotRecord,
+                from_offer: bool,
+            ) -> $crate::Result<$crate::store::booking_sql::Taken> {
+                use $crate::store::booking_sql::Taken;
+                let take = if from_offer {
+                    "UPDATE slots SET held = held - 1, booked = booked + 1 \
+                     WHERE id = $1 AND held > 0 AND NOT EXISTS (SELECT 1 FROM closed_days c \
+                     WHERE c.hall_code = slots.hall_code AND c.day = slots.day)"
+                } else {
+                    "UPDATE slots SET booked = booked + 1 \
+                     WHERE id = $1 AND booked + held < capacity AND NOT EXISTS (SELECT 1 \
+                     FROM closed_days c WHERE c.hall_code = slots.hall_code AND c.day = slots.day)"
+                };
+                let taken = sqlx::query(take).bind(slot.id).execute(&mut **tx).await?;
+                if taken.rows_affected() == 1 {
+                    return Ok(Taken::Place);
+                }
+                let closed: Option<(i64,)> = sqlx::query_as(
+                    "SELECT day FROM closed_days WHERE hall_code = $1 AND day = $2",
+                )
+                .bind(&slot.hall_code)
+                .bind(slot.day)
+                .fetch_optional(&mut **tx)
+                .await?;
+                Ok(match closed {
+                    Some(_) => Taken::DayClosed,
+                    None => Taken::Full,
+                })
             }
 
             /// Does this person (a member's id, 0 for the citizen) already hold an active
@@ -125,31 +168,12 @@ macro_rules! booking_queries {
                 if same_day {
                     return Ok(BookResult::Refused(Refusal::SameDay));
                 }
-                // The conditional update is the capacity rule: it takes a place only while
-                // one is free, whatever else runs at the same time.
-                // A day the hall closed takes no booking, even one racing the closing.
-                let taken = if from_offer {
-                    "UPDATE slots SET held = held - 1, booked = booked + 1 \
-                     WHERE id = $1 AND held > 0 AND NOT EXISTS (SELECT 1 FROM closed_days c \
-                     WHERE c.hall_code = slots.hall_code AND c.day = slots.day)"
-                } else {
-                    "UPDATE slots SET booked = booked + 1 \
-                     WHERE id = $1 AND booked + held < capacity AND NOT EXISTS (SELECT 1 \
-                     FROM closed_days c WHERE c.hall_code = slots.hall_code AND c.day = slots.day)"
-                };
-                let taken = sqlx::query(taken).bind(slot_id).execute(&mut **tx).await?;
-                if taken.rows_affected() == 0 {
-                    let closed: Option<(i64,)> = sqlx::query_as(
-                        "SELECT day FROM closed_days WHERE hall_code = $1 AND day = $2",
-                    )
-                    .bind(&slot.hall_code)
-                    .bind(slot.day)
-                    .fetch_optional(&mut **tx)
-                    .await?;
-                    return Ok(match closed {
-                        Some(_) => BookResult::Refused(Refusal::DayClosed),
-                        None => BookResult::Full,
-                    });
+                match Self::take_place(tx, &slot, from_offer).await? {
+                    $crate::store::booking_sql::Taken::Place => {}
+                    $crate::store::booking_sql::Taken::DayClosed => {
+                        return Ok(BookResult::Refused(Refusal::DayClosed));
+                    }
+                    $crate::store::booking_sql::Taken::Full => return Ok(BookResult::Full),
                 }
                 let sql = format!(
                     "INSERT INTO bookings (code, citizen_id, member_id, person, item_code, \
@@ -560,6 +584,21 @@ macro_rules! booking_queries {
                 Ok(sqlx::query_as(&sql).bind(code).fetch_optional(&self.pool).await?)
             }
 
+            async fn booked_with_key(
+                &self,
+                citizen_id: i64,
+                request_key: &str,
+            ) -> $crate::Result<bool> {
+                let found: Option<(i64,)> = sqlx::query_as(
+                    "SELECT id FROM bookings WHERE citizen_id = $1 AND request_key = $2",
+                )
+                .bind(citizen_id)
+                .bind(request_key)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(found.is_some())
+            }
+
             async fn no_shows(&self, citizen_id: i64, since: i64) -> $crate::Result<Vec<i64>> {
                 let rows: Vec<(i64,)> = sqlx::query_as(
                     "SELECT start_at FROM bookings WHERE citizen_id = $1 \
@@ -623,14 +662,10 @@ macro_rules! booking_queries {
                 if same_day {
                     return Ok(Freed::SameDay);
                 }
-                let taken = sqlx::query(
-                    "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked + held < capacity",
-                )
-                .bind(slot_id)
-                .execute(&mut *tx)
-                .await?;
-                if taken.rows_affected() == 0 {
-                    return Ok(Freed::Full);
+                match Self::take_place(&mut tx, &slot, false).await? {
+                    $crate::store::booking_sql::Taken::Place => {}
+                    $crate::store::booking_sql::Taken::DayClosed => return Ok(Freed::DayClosed),
+                    $crate::store::booking_sql::Taken::Full => return Ok(Freed::Full),
                 }
                 sqlx::query(
                     "UPDATE bookings SET slot_id = $2, hall_code = $3, department_code = $4, \

@@ -84,6 +84,7 @@ pub fn services(store: Arc<dyn Store>) -> (backend::Services, backend::clock::Ma
         limits: backend::accounts::IpLimits {
             sends_per_hour: 1_000,
             tries_per_10_min: 1_000,
+            verifies_per_hour: 1_000,
         },
         booking: domain::booking::BookingPolicy::default(),
     };

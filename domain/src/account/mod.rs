@@ -6,10 +6,12 @@ mod otp;
 mod relation;
 mod session;
 mod staff;
+mod verify_level;
 mod views;
 
 pub use otp::{CodeCheck, OtpCode, OtpError, OtpPolicy, OtpState, SendDecision, SendRefusal};
 pub use relation::Relation;
 pub use session::{SessionKind, SessionPolicy};
 pub use staff::{LockoutPolicy, Password, PasswordError, StaffRole, Username, UsernameError};
+pub use verify_level::VerifyLevel;
 pub use views::{FamilyMember, OutboxMessage, PostalAddress, Profile, StaffMember};

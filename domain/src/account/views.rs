@@ -1,7 +1,7 @@
 //! What pages show of an account: masked numbers only (the full ones stay encrypted in the
 //! store), shared by the server and the browser.
 
-use super::{Relation, StaffRole};
+use super::{Relation, StaffRole, VerifyLevel};
 use serde::{Deserialize, Serialize};
 
 /// 我的: the signed-in citizen.
@@ -12,6 +12,8 @@ pub struct Profile {
     pub id_masked: Option<String>,
     /// 实名认证 done.
     pub verified: bool,
+    /// Which check it passed (None until verified).
+    pub verify_level: Option<VerifyLevel>,
     /// 长辈版 (large type).
     pub elder: bool,
 }

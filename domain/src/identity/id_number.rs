@@ -60,7 +60,8 @@ impl IdNumber {
             return Err(IdError::AddressCode);
         }
         let birth = birth_date(&text).ok_or(IdError::BirthDate)?;
-        if birth.year() < 1800 {
+        // Resident ID numbers were first issued in 1984; nobody born before 1900 holds one.
+        if birth.year() < 1900 {
             return Err(IdError::BirthDate);
         }
         if birth > today {
@@ -139,8 +140,14 @@ mod tests {
         let a = IdNumber::parse("11010519491231002X", today()).unwrap();
         assert_eq!(a.birth_date(), CivilDate::new(1949, 12, 31).unwrap());
         assert_eq!(a.sex(), Sex::Female);
-        let b = IdNumber::parse("440524188001010014", today()).unwrap();
-        assert_eq!(b.birth_date(), CivilDate::new(1880, 1, 1).unwrap());
+        // The second example (born 1880) has a right check character but no living holder.
+        assert_eq!(check_char(b"44052418800101001"), b'4');
+        assert_eq!(
+            IdNumber::parse("440524188001010014", today()),
+            Err(IdError::BirthDate)
+        );
+        let b = IdNumber::parse("440524198001010013", today()).unwrap();
+        assert_eq!(b.birth_date(), CivilDate::new(1980, 1, 1).unwrap());
         assert_eq!(b.sex(), Sex::Male);
     }
 
@@ -190,6 +197,25 @@ mod tests {
             IdError::Length(16).to_string(),
             "身份证号码应为 18 位，您输入了 16 位"
         );
+    }
+
+    /// An ID number for `birth` (YYYYMMDD) with its check character right.
+    fn with_check(birth: &str) -> String {
+        let body = format!("110105{birth}002");
+        let check = char::from(check_char(body.as_bytes()));
+        format!("{body}{check}")
+    }
+
+    #[test]
+    fn nobody_born_before_1900_holds_an_id_number() {
+        for birth in ["18000101", "18991231"] {
+            assert_eq!(
+                IdNumber::parse(&with_check(birth), today()),
+                Err(IdError::BirthDate),
+                "{birth}"
+            );
+        }
+        assert!(IdNumber::parse(&with_check("19000101"), today()).is_ok());
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub async fn app_with(url: &str, extra: &[(&str, &str)]) -> Router {
         ("BANSHI_PII_KEY".into(), "3c".repeat(32)),
         ("BANSHI_IP_SENDS_PER_HOUR".into(), "10000".into()),
         ("BANSHI_IP_TRIES_PER_10_MIN".into(), "10000".into()),
+        ("BANSHI_IP_VERIFIES_PER_HOUR".into(), "10000".into()),
+        // The tests read sign-in codes from the development outbox.
+        ("BANSHI_DEV_TOOLS".into(), "1".into()),
     ];
     settings.extend(
         extra

@@ -149,7 +149,7 @@ fn CodeForm(
     error: Option<String>,
 ) -> impl IntoView {
     let outbox = crate::session::dev_tools().then(|| format!("/dev/outbox?phone={phone}"));
-    let change = format!("/login?next={next}");
+    let change = format!("/login?next={}", crate::forms::encode_next(&next));
     view! {
         <p class="lead" role="status">{notice}</p>
         <form class="form" method="post" action="/login">

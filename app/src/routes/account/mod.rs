@@ -26,6 +26,6 @@ use crate::api::AppError;
 /// A page that needs a signed-in citizen sends others to sign in first, and back after.
 pub(crate) fn sign_in_first<T>(result: &Result<T, AppError>, here: &str) {
     if matches!(result, Err(AppError::SignInRequired)) {
-        crate::forms::go(&format!("/login?next={here}"));
+        crate::forms::go(&crate::forms::sign_in_path(here));
     }
 }

@@ -17,7 +17,7 @@ pub fn VerifyPage() -> impl IntoView {
         .with_untracked(|q| q.get("next"))
         .unwrap_or_default();
     let next = local_path(&next, "/me");
-    let action = format!("/me/verify?next={next}");
+    let action = format!("/me/verify?next={}", crate::forms::encode_next(&next));
     let page = Resource::new_blocking(
         || (),
         move |_| {

@@ -1,8 +1,9 @@
+use super::month_day;
 use super::week::WeekStrip;
-use super::{encode_next, month_day};
 use crate::api::{BookPage as Page, book, join_waitlist, load_book_page, reschedule_booking};
 use crate::components::forms::{FormError, Hidden};
 use crate::components::layout::{Frame, Tab};
+use crate::forms::encode_next;
 use crate::forms::{form_key, posted, settle, typed};
 use crate::routes::ErrorNotice;
 use domain::booking::DayState;
