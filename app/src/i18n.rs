@@ -106,6 +106,8 @@ pub const FORBIDDEN_BODY: &str = "您没有权限查看或办理此项内容。"
 pub const ME_GUEST_TITLE: &str = "您还没有登录";
 pub const VERIFY: &str = "实名认证";
 pub const VERIFY_LEAD: &str = "实名认证后才能预约和申办。请填写与身份证一致的姓名和号码，信息加密保存，仅用于办理您申请的事项。";
+/// Said plainly on the form: what the check does today, and what it does not.
+pub const VERIFY_WHAT_IS_CHECKED: &str = "目前只核对身份证号码的格式和校验位，尚未与公安人口信息比对。请填写本人真实信息，冒用他人身份须承担法律责任；到窗口办理时工作人员会核验身份证原件。";
 pub const VERIFY_GO: &str = "去实名认证";
 pub const VERIFIED: &str = "已实名";
 pub const NOT_VERIFIED: &str = "未实名";
@@ -220,5 +222,13 @@ pub fn refusal(refusal: domain::Refusal) -> &'static str {
         Refusal::NoSuchBooking => "没有找到这个预约码，或它不在本大厅您负责的窗口，请核对",
         Refusal::NoSuchTicket => "没有这个号，或它已办结、不属于您负责的窗口",
         Refusal::HallClosed => "大厅这一天停办，请选择其他日期",
+    }
+}
+
+/// Which check an account's 实名认证 passed (`domain::VerifyLevel`).
+pub fn verify_level(level: Option<domain::VerifyLevel>) -> &'static str {
+    match level {
+        Some(domain::VerifyLevel::Authority) => "已通过公安人口信息比对",
+        Some(domain::VerifyLevel::Number) | None => "已核对身份证号码格式，尚未与公安人口信息比对",
     }
 }

@@ -47,6 +47,7 @@ fn SignedIn(profile: Profile) -> impl IntoView {
                 <span class="mono">{profile.id_masked.clone().unwrap_or_default()}</span>" "
                 <span class="badge badge--ok">{i18n::VERIFIED}</span>
             </p>
+            <p class="lead">{i18n::verify_level(profile.verify_level)}</p>
         }
         .into_any()
     } else {

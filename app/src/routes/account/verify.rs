@@ -61,6 +61,7 @@ pub fn VerifyPage() -> impl IntoView {
                             <section class="card">
                                 <h1 class="card__title">{i18n::VERIFY}</h1>
                                 <p class="lead">{i18n::VERIFY_LEAD}</p>
+                                <p class="lead">{i18n::VERIFY_WHAT_IS_CHECKED}</p>
                                 <form class="form" method="post" action=action>
                                     <FormError error/>
                                     <TextField label=i18n::NAME name="name" value=typed("name")
