@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from './fixtures';
 
 // Each project (JavaScript on / off) and test uses its own phone number and ID number, so the
 // two projects can run at once against one server (one verified account per ID number).

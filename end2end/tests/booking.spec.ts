@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ITEM, fillDay, signInVerified } from './booking-support';
 
 test('a citizen books a Saturday slot from the guide, sees it in 我的预约, downloads the .ics and cancels', async ({ page }, info) => {
