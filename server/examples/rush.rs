@@ -352,6 +352,8 @@ async fn make_citizens(services: &backend::Services, n: usize) -> Vec<(i64, Stri
                 .await
                 .unwrap();
             let token = sessions.open(SessionKind::Citizen, id, None).await.unwrap();
+            // The citizen has the booking page open: the server looked their session up.
+            services.accounts.is_signed_in_cached(&token).await.unwrap();
             services
                 .accounts
                 .verify_identity(id, "张三", &id_number(i), "127.0.0.1")

@@ -1,5 +1,5 @@
 //! The 放号 rush, answered before the app renders anything. First, cheaply, whether the caller
-//! is signed in at all (the session, remembered ten seconds): a flood of anonymous posts is
+//! is signed in at all (the session, remembered five minutes): a flood of anonymous posts is
 //! answered 401 and takes nothing from real citizens. Then each process counts the places it
 //! believes are left per slot (read from the slot, trusted for a second): a request takes
 //! one, or is told 409 when the database has said "full", or 503 with Retry-After while every
@@ -45,12 +45,11 @@ pub async fn booking_gate(State(state): State<AppState>, request: Request, next:
     // told at once, a plain form goes on to the page (which sends them to sign in).
     let token = app::session::cookie_in(request.headers(), app::session::CITIZEN_COOKIE);
     let citizen = match token {
-        Some(token) => state
-            .services
-            .accounts
-            .is_signed_in_cached(&token)
-            .await
-            .unwrap_or(None),
+        Some(token) => match state.services.accounts.is_signed_in_cached(&token).await {
+            Ok(citizen) => citizen,
+            // The store failed: the app answers that properly (and logs it).
+            Err(_) => return next.run(request).await,
+        },
         None => None,
     };
     let Some(citizen) = citizen else {

@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// How long `resolve_cached` trusts a session it looked up. A session ended in another
-/// process may pass a cached check this long; the checks that matter read the store again.
-const CACHED_FOR: Duration = Duration::from_secs(10);
+/// How long `resolve_cached` trusts a session it looked up: long enough that a citizen who
+/// opened the booking page before 放号 is still known when the numbers are released. A
+/// session ended meanwhile (in another process) only passes this first, cheap question; the
+/// app reads the store again before anything is done.
+const CACHED_FOR: Duration = Duration::from_secs(5 * 60);
 const CACHE_SWEEP_AT: usize = 100_000;
 
 /// Recently resolved live sessions: token hash → (kind, subject, when looked up).
@@ -93,7 +95,7 @@ impl SessionService {
     }
 
     /// `resolve`, answered from memory when this process looked the session up less than
-    /// ten seconds ago: the cheap "is this a signed-in citizen at all?" that the booking
+    /// five minutes ago: the cheap "is this a signed-in citizen at all?" that the booking
     /// rush asks before it spends a place or a turn on a request.
     pub async fn resolve_cached(&self, kind: SessionKind, token: &str) -> Result<Option<i64>> {
         if token.len() != 64 {

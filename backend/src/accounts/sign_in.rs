@@ -120,7 +120,7 @@ impl AccountService {
         })
     }
 
-    /// Whether this token is a live citizen session, answered from a ten-second memory when
+    /// Whether this token is a live citizen session, answered from a five-minute memory when
     /// it can be (the booking rush's first, cheap question; see `SessionService`).
     pub async fn is_signed_in_cached(&self, token: &str) -> Result<Option<i64>> {
         self.sessions
