@@ -175,7 +175,7 @@ test('staff: an admin creates a clerk account; a citizen is kept out of staff pa
   await page.getByLabel('用户名').fill('e2e-admin');
   await page.getByLabel('密码').fill('not the password');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('alert')).toHaveText('用户名或密码不正确');
+  await expect(page.getByRole('alert')).toContainText('用户名或密码不正确');
   await page.getByLabel('密码').fill(adminPassword as string);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL('/staff/home');

@@ -3,7 +3,7 @@
 //! and with who asks (长辈版, signed in), so the validator is a hash of the body — minus the
 //! per-response CSP nonce, which changes every time — and the answer varies by cookie.
 
-use app::components::layout::NonceSlot;
+use app::components::layout::CspNonce;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderValue, Method, Response, StatusCode, header};
@@ -19,7 +19,7 @@ pub async fn guide_etag(request: Request, next: Next) -> Response<Body> {
         return next.run(request).await;
     }
     let asked = request.headers().get(header::IF_NONE_MATCH).cloned();
-    let slot = request.extensions().get::<NonceSlot>().cloned();
+    let nonce = request.extensions().get::<CspNonce>().cloned();
     let response = next.run(request).await;
     if response.status() != StatusCode::OK {
         return response;
@@ -28,8 +28,7 @@ pub async fn guide_etag(request: Request, next: Next) -> Response<Body> {
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
         return Response::from_parts(parts, Body::empty());
     };
-    let nonce = slot.and_then(|s| s.0.lock().ok().and_then(|n| n.clone()));
-    let tag = etag(&bytes, nonce.as_deref());
+    let tag = etag(&bytes, nonce.as_ref().map(|n| n.0.as_str()));
     parts
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));

@@ -45,6 +45,7 @@ pub fn apply(router: Router, timeout: Duration, client_ip_header: Option<String>
     // Listed innermost first; the header layer is last so that every response — a page, a
     // refused body, a timeout, a panic — leaves with the same headers.
     router
+        .layer(axum::middleware::from_fn(reactive_root))
         .layer(axum::middleware::from_fn(crate::etag::guide_etag))
         .layer(axum::middleware::from_fn(page_csp))
         .layer(axum::middleware::from_fn(refuse_cross_site))
@@ -161,29 +162,48 @@ async fn default_cache_control(mut response: Response<Body>) -> Response<Body> {
     response
 }
 
-/// A page's CSP carries the nonce its render used (`app::components::layout::record_nonce`
-/// leaves it in the request's slot); written here, after rendering, for every HTML response.
+/// Every request gets its script nonce here, before anything renders: the render reads it
+/// from the request (`app::components::layout::provide_request_nonce`) and every HTML
+/// response gets the policy naming it. The header never depends on what a render wrote, so
+/// no other request can change it.
 async fn page_csp(
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response<Body> {
-    let slot = app::components::layout::NonceSlot::default();
-    request.extensions_mut().insert(slot.clone());
+    let nonce = backend::random::token_hex(16);
+    request
+        .extensions_mut()
+        .insert(app::components::layout::CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
     let html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let nonce = slot.0.lock().map(|n| n.clone()).unwrap_or_default();
-    if let (true, Some(nonce)) = (html, nonce)
-        && let Ok(value) = HeaderValue::from_str(&app::components::layout::page_policy(&nonce))
+    if html && let Ok(value) = HeaderValue::from_str(&app::components::layout::page_policy(&nonce))
     {
         response
             .headers_mut()
             .insert(header::CONTENT_SECURITY_POLICY, value);
     }
     response
+}
+
+/// Each request runs under a reactive owner of its own. Some Leptos handlers (server
+/// functions, static files) create their owner with `Owner::new()`, a child of whatever
+/// owner the thread last had: under load that could be another request's page, and a
+/// context the handler did not provide itself (the request's parts, its response options)
+/// was then found in that page. Seen as a page whose CSP named another request's nonce, its
+/// scripts blocked. With a root per request, a lookup can only find this request's own.
+async fn reactive_root(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    use leptos::prelude::Owner;
+    use leptos::reactive::computed::ScopedFuture;
+    let root = Owner::new_root(None);
+    let handled = root.with(|| ScopedFuture::new(next.run(request)));
+    handled.await
 }
 
 /// Records the caller's address for rate limits and the audit log: the trusted proxy's

@@ -83,8 +83,7 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     move || {
         provide_context(services.clone());
         provide_context(mode);
-        leptos::nonce::provide_nonce();
-        app::components::layout::record_nonce();
+        app::components::layout::provide_request_nonce();
     }
 }
 

@@ -11,5 +11,5 @@ pub use elder_switch::ElderSwitch;
 pub use frame::{Frame, StaffFrame};
 pub use notice::Notice;
 #[cfg(feature = "ssr")]
-pub use security::{NonceSlot, page_policy, record_nonce};
+pub use security::{CspNonce, page_policy, provide_request_nonce};
 pub use tab_bar::{Tab, TabBar};

@@ -1,6 +1,4 @@
-use leptos::nonce::use_nonce;
 use leptos::prelude::*;
-use std::sync::{Arc, Mutex};
 
 /// The page's Content-Security-Policy: scripts only from us or carrying this response's
 /// nonce (the hydration bootstrap), WASM compilation allowed, nothing framed or inlined else.
@@ -13,20 +11,21 @@ pub fn page_policy(nonce: &str) -> String {
     )
 }
 
-/// Where a page render leaves its nonce for the server's CSP layer, which puts the request's
-/// slot in its extensions and writes the header itself once the page is rendered.
-#[derive(Clone, Debug, Default)]
-pub struct NonceSlot(pub Arc<Mutex<Option<String>>>);
+/// This request's script nonce, chosen by the server's CSP layer before anything renders
+/// and kept in the request's extensions. The layer writes the header from it; the render
+/// takes it from here. Nothing a render does can change the header, so the page's scripts
+/// and its policy agree by construction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CspNonce(pub String);
 
-/// Records this render's nonce in the request's slot (called from the server's page context).
-pub fn record_nonce() {
-    let slot = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<NonceSlot>().cloned());
-    if let (Some(slot), Some(nonce)) = (slot, use_nonce()) {
-        let mut held = slot
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        *held = Some(nonce.to_string());
+/// Gives the render the request's nonce (called from the server's page context). Leptos
+/// provides a random one of its own first; this one replaces it. A handler without request
+/// parts of its own (a static file) provides nothing.
+pub fn provide_request_nonce() {
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned())
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
     }
 }
