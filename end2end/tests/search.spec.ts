@@ -68,7 +68,7 @@ test('typing suggests with JavaScript, without a request per keystroke; without 
     await expect(list.getByRole('link').first()).toContainText('公积金');
     const pauses = await page.evaluate(() => {
       const keys = (window as unknown as { keys: number[] }).keys;
-      return keys.slice(1).filter((at, i) => at - keys[i] >= 300).length;
+      return keys.slice(1).filter((at, i) => at - keys[i] >= 250).length; // a little under 300: timers are not exact
     });
     // One request after the last key, and at most one per pause: never one per keystroke.
     expect(asked).toBeGreaterThanOrEqual(1);
