@@ -202,6 +202,31 @@ pub fn found_none(query: &str) -> String {
     format!("没有找到与“{query}”相关的事项")
 }
 
+/// The page of the app a search names, and where it is.
+pub fn app_page(page: domain::search::AppPage) -> (&'static str, &'static str) {
+    use domain::search::AppPage;
+    match page {
+        AppPage::Book => ("预约办理", "/book"),
+        AppPage::MyBookings => ("我的预约", "/me/bookings"),
+        AppPage::Progress => ("办件进度", "/progress"),
+        AppPage::Elder => ("长辈版（大字、简洁）", "/me/elder"),
+        AppPage::Family => ("家庭成员", "/me/family"),
+        AppPage::Verify => ("实名认证", "/me/verify"),
+        AppPage::Addresses => ("常用地址", "/me/addresses"),
+    }
+}
+
+pub const SEARCH_APP_PAGE: &str = "前往";
+pub const SEARCH_WEAK_HINT: &str =
+    "没有完全对应的事项。可以按下面的主题查找，或拨打 12345 政务服务便民热线咨询。";
+pub const SEARCH_MAYBE: &str = "可能相关的事项";
+pub const SEARCH_HOTLINE: &str = "拨打 12345";
+
+/// "没有找到与“护照”完全对应的事项".
+pub fn found_weak(query: &str) -> String {
+    format!("没有找到与“{query}”完全对应的事项")
+}
+
 /// "12 项".
 pub fn item_count(n: usize) -> String {
     format!("{n} 项")
