@@ -109,9 +109,11 @@ struct Index {
 }
 
 impl Index {
+    /// The query cut by the dictionary alone: without the HMM, unknown runs of characters stay
+    /// single rather than being glued into words nothing holds ("结婚前要" → 前, 要).
     fn words(&self, typed: &str) -> Vec<String> {
         self.segmenter
-            .cut(&normalize_query(typed), true)
+            .cut(&normalize_query(typed), false)
             .into_iter()
             .map(|t| t.word.to_owned())
             .collect()

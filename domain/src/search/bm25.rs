@@ -21,6 +21,8 @@ const K1: f64 = 1.2;
 const NOMINAL_DOCS: f64 = 1000.0;
 /// A synonym of the typed word counts a little less than the word itself.
 const SYNONYM_WEIGHT: f64 = 0.8;
+/// A two-character part of a longer word found nowhere ("车祸" of "出车祸") counts less still.
+const PART_WEIGHT: f64 = 0.6;
 
 /// How one document fits the query's words.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -76,22 +78,34 @@ fn doc_tf(doc: &SearchDoc, word: &str) -> (f64, bool) {
     (tf, name + keywords > 0)
 }
 
+/// The word with its synonyms; a word of three characters or more that no document holds is
+/// tried by its two-character parts instead (a segmenter's "出车祸" is found as "车祸").
+fn alternatives(index: &SearchIndex, word: &str) -> Vec<(String, f64)> {
+    let mut alts = vec![(word.to_owned(), 1.0)];
+    alts.extend(
+        index
+            .synonyms()
+            .variants(word)
+            .into_iter()
+            .map(|v| (v, SYNONYM_WEIGHT)),
+    );
+    let chars: Vec<char> = word.chars().collect();
+    let found = |w: &str| index.docs().iter().any(|d| doc_tf(d, w).0 > 0.0);
+    if chars.len() >= 3 && !alts.iter().any(|(w, _)| found(w)) {
+        alts = chars
+            .windows(2)
+            .map(|p| p.iter().collect::<String>())
+            .filter(|p| found(p))
+            .map(|p| (p, PART_WEIGHT))
+            .collect();
+    }
+    alts
+}
+
 impl Words {
     pub(crate) fn new(index: &SearchIndex, words: &[String]) -> Self {
-        let alternatives: Vec<Vec<(String, f64)>> = words
-            .iter()
-            .map(|w| {
-                let mut alts = vec![(w.clone(), 1.0)];
-                alts.extend(
-                    index
-                        .synonyms()
-                        .variants(w)
-                        .into_iter()
-                        .map(|v| (v, SYNONYM_WEIGHT)),
-                );
-                alts
-            })
-            .collect();
+        let alternatives: Vec<Vec<(String, f64)>> =
+            words.iter().map(|w| alternatives(index, w)).collect();
         let docs = index.docs();
         // tf[word][doc]: the best alternative's weighted frequency, and whether in the title.
         let tf: Vec<Vec<(f64, bool)>> = alternatives
@@ -111,12 +125,16 @@ impl Words {
                     .collect()
             })
             .collect();
+        // What each word weighs in the share found in names and keywords: rare and long words
+        // more; single characters ("转", "补") help rank but do not decide how well a result
+        // fits.
         let weights: Vec<f64> = tf
             .iter()
             .zip(words)
             .map(|(per_doc, word)| {
                 let df = per_doc.iter().filter(|(t, _)| *t > 0.0).count() as f64;
-                idf(df) * word.chars().count() as f64
+                let len = word.chars().count();
+                if len < 2 { 0.0 } else { idf(df) * len as f64 }
             })
             .collect();
         let total: f64 = weights.iter().sum();

@@ -113,14 +113,22 @@ const STOP_WORDS: &[&str] = &[
     "或者",
 ];
 
-/// The words worth matching, in order: normalized, without stop words, single characters
-/// (other than pinyin), numbers or repeats. `words` are what a segmenter cut the query into.
+/// Single characters that carry no subject ("了", "吗", "办"); other single characters
+/// ("转", "补", "丢") are kept, though they count less (see `bm25`).
+const STOP_CHARS: &str = "了吗的呢吧啊呀么嘛我你他她它们要想办去在到把被给让和与及或是有没不也都就还才又很更最能会可该请问哪谁啥怎多少几个次份张本件条位这那些里上下前后时再先跟找做弄搞";
+
+/// The words worth matching, in order: normalized, without stop words, stop characters,
+/// pinyin, numbers or repeats. `words` are what a segmenter cut the query into.
 pub fn content_words(words: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for word in words {
         let w = normalize_query(word);
         let chars = w.chars().count();
-        let keep = chars >= 2
+        let single_stop = chars == 1
+            && w.chars()
+                .all(|c| !c.is_alphabetic() || STOP_CHARS.contains(c));
+        let keep = chars >= 1
+            && !single_stop
             && !is_latin(&w)
             && !w.chars().all(|c| c.is_ascii_digit())
             && !STOP_WORDS.contains(&w.as_str());
