@@ -186,8 +186,7 @@ pub const BROWSE_DEPARTMENTS: &str = "按部门查找";
 pub const BROWSE_ALL: &str = "办事";
 pub const THEME_ITEMS: &str = "相关事项";
 pub const STAFF_SEARCH_MISSES: &str = "无结果的搜索";
-pub const SEARCH_MISSES_LEAD: &str =
-    "市民搜索后没有找到任何事项的词，按次数排列。可据此补充事项的关键词或同义词。";
+pub const SEARCH_MISSES_LEAD: &str = "市民搜索后没有找到合适事项的词，按次数排列（同一地址同一天同样的词只计一次）。可据此补充事项、关键词或同义词。";
 pub const SEARCH_MISSES_EMPTY: &str = "暂无记录。";
 pub const TIMES: &str = "次数";
 pub const LAST_SEARCHED: &str = "最近";

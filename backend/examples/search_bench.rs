@@ -48,14 +48,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .chain(queries::APP_PAGES.iter().map(|(q, _)| *q))
         .collect();
     let sentences: Vec<&str> = queries::SENTENCES.iter().map(|(q, _)| *q).collect();
+    let mut slowest: Vec<(f64, &str)> = Vec::new();
     for (label, table) in [("words", &words), ("sentences", &sentences)] {
         let mut times = Vec::new();
+        let mut per_query = vec![Vec::new(); table.len()];
         for _ in 0..200 {
-            for q in table.iter() {
+            for (i, q) in table.iter().enumerate() {
                 let t = Instant::now();
                 services.search.suggest(q, 20).await?;
-                times.push(t.elapsed().as_secs_f64() * 1e6);
+                let us = t.elapsed().as_secs_f64() * 1e6;
+                times.push(us);
+                per_query[i].push(us);
             }
+        }
+        for (i, mut t) in per_query.into_iter().enumerate() {
+            slowest.push((figures(&mut t).0, table[i]));
         }
         let (p50, p99, max) = figures(&mut times);
         println!(
@@ -64,6 +71,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             table.len()
         );
     }
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let named: Vec<String> = slowest
+        .iter()
+        .take(3)
+        .map(|(us, q)| format!("{q} {us:.0} µs"))
+        .collect();
+    println!("slowest by median: {}", named.join(", "));
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }

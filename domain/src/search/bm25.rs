@@ -69,10 +69,13 @@ fn field_tf(count: usize, len: usize, field: usize) -> f64 {
 /// Occurrences of `word` in each field of `doc`, weighted and normalized, and whether it is in
 /// the name or keywords.
 fn doc_tf(doc: &SearchDoc, word: &str) -> (f64, bool) {
+    if !doc.may_hold(word) {
+        return (0.0, false);
+    }
     let name = doc.name().matches(word).count();
     let keywords: usize = doc.keywords().iter().filter(|k| k.contains(word)).count();
     let body: usize = doc.body().iter().map(|b| b.matches(word).count()).sum();
-    let tf = field_tf(name, doc.name().chars().count(), 0)
+    let tf = field_tf(name, doc.name_len(), 0)
         + field_tf(keywords, doc.keyword_chars(), 1)
         + field_tf(body, doc.body_chars(), 2);
     (tf, name + keywords > 0)
@@ -90,7 +93,12 @@ fn alternatives(index: &SearchIndex, word: &str) -> Vec<(String, f64)> {
             .map(|v| (v, SYNONYM_WEIGHT)),
     );
     let chars: Vec<char> = word.chars().collect();
-    let found = |w: &str| index.docs().iter().any(|d| doc_tf(d, w).0 > 0.0);
+    let found = |w: &str| {
+        index
+            .docs()
+            .iter()
+            .any(|d| d.may_hold(w) && doc_tf(d, w).0 > 0.0)
+    };
     if chars.len() >= 3 && !alts.iter().any(|(w, _)| found(w)) {
         alts = chars
             .windows(2)
@@ -128,13 +136,16 @@ impl Words {
         // What each word weighs in the share found in names and keywords: rare and long words
         // more; single characters ("转", "补") help rank but do not decide how well a result
         // fits.
-        let weights: Vec<f64> = tf
+        let idfs: Vec<f64> = tf
+            .iter()
+            .map(|per_doc| idf(per_doc.iter().filter(|(t, _)| *t > 0.0).count() as f64))
+            .collect();
+        let weights: Vec<f64> = idfs
             .iter()
             .zip(words)
-            .map(|(per_doc, word)| {
-                let df = per_doc.iter().filter(|(t, _)| *t > 0.0).count() as f64;
+            .map(|(idf, word)| {
                 let len = word.chars().count();
-                if len < 2 { 0.0 } else { idf(df) * len as f64 }
+                if len < 2 { 0.0 } else { idf * len as f64 }
             })
             .collect();
         let total: f64 = weights.iter().sum();
@@ -146,8 +157,7 @@ impl Words {
                 for (w, per_doc) in tf.iter().enumerate() {
                     let (t, title) = per_doc[d];
                     if t > 0.0 {
-                        let df = per_doc.iter().filter(|(t, _)| *t > 0.0).count() as f64;
-                        score += idf(df) * t * (K1 + 1.0) / (t + K1);
+                        score += idfs[w] * t * (K1 + 1.0) / (t + K1);
                     }
                     if title {
                         in_title = true;

@@ -13,9 +13,15 @@ pub struct SearchDoc {
     /// The guide's own text worth matching (conditions, materials), normalized, one piece a
     /// line of the guide.
     body: Vec<String>,
-    /// Characters in all keywords and in all the body, for length normalization.
+    /// Characters in the name, all keywords and all the body, for length normalization.
+    name_len: usize,
     keyword_len: usize,
     body_len: usize,
+    /// The (normalized) name and each keyword as characters, for typo matching.
+    texts: Vec<Vec<char>>,
+    /// Every character of every field, sorted and unique: a word with a character not here
+    /// is in no field, without searching them.
+    chars: Vec<char>,
     /// Full pinyin and initials of the name and of each keyword.
     pinyin: Vec<Spelling>,
 }
@@ -88,15 +94,42 @@ impl SearchDoc {
         let mut pinyin = vec![Spelling::new(name_pinyin, true)];
         pinyin.extend(keyword_pinyin.iter().map(|k| Spelling::new(k, false)));
         let keywords: Vec<String> = keywords.iter().map(|k| normalize_query(k)).collect();
-        Self {
-            name: normalize_query(name),
-            name_chars: name.chars().flat_map(char::to_lowercase).collect(),
+        let name_chars: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+        let name = normalize_query(name);
+        let texts: Vec<Vec<char>> = std::iter::once(&name)
+            .chain(&keywords)
+            .map(|t| t.chars().collect())
+            .collect();
+        let mut doc = Self {
+            name_len: texts[0].len(),
+            name_chars,
+            name,
             keyword_len: keywords.iter().map(|k| k.chars().count()).sum(),
             keywords,
             body: Vec::new(),
             body_len: 0,
+            texts,
+            chars: Vec::new(),
             pinyin,
-        }
+        };
+        doc.index_chars();
+        doc
+    }
+
+    fn index_chars(&mut self) {
+        let mut chars: Vec<char> = std::iter::once(&self.name)
+            .chain(&self.keywords)
+            .chain(&self.body)
+            .flat_map(|t| t.chars())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        self.chars = chars;
+    }
+
+    /// Could `word` occur in some field? (Every one of its characters occurs somewhere.)
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        word.chars().all(|c| self.chars.binary_search(&c).is_ok())
     }
 
     /// The guide's text (conditions, material names) to match words against, below the
@@ -108,7 +141,12 @@ impl SearchDoc {
             .filter(|b| !b.is_empty())
             .collect();
         self.body_len = self.body.iter().map(|b| b.chars().count()).sum();
+        self.index_chars();
         self
+    }
+
+    pub(crate) fn name_len(&self) -> usize {
+        self.name_len
     }
 
     pub(crate) fn name_chars(&self) -> &[char] {
@@ -354,17 +392,16 @@ fn best_match(
 /// One character wrong, missing or extra, for queries of three characters or more; for two,
 /// only a character missing between them (社卡 → 社保卡), as anything looser matches everything.
 fn fuzzy(doc: &SearchDoc, query: &[char]) -> bool {
-    let texts = std::iter::once(&doc.name).chain(&doc.keywords);
+    let texts = doc.texts.iter();
     match query.len() {
         0 | 1 => false,
-        2 => texts.into_iter().any(|t| {
-            let t: Vec<char> = t.chars().collect();
-            t.windows(3).any(|w| w[0] == query[0] && w[2] == query[1])
-        }),
-        _ => texts.into_iter().any(|t| {
-            let t: Vec<char> = t.chars().collect();
-            substring_distance(query, &t) <= 1
-        }),
+        2 => texts
+            .into_iter()
+            .any(|t| t.windows(3).any(|w| w[0] == query[0] && w[2] == query[1])),
+        // A text two characters shorter than the query is at least two edits away.
+        _ => texts
+            .into_iter()
+            .any(|t| t.len() + 1 >= query.len() && substring_distance(query, t) <= 1),
     }
 }
 
