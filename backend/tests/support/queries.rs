@@ -127,6 +127,8 @@ pub const NOTHING_FITS: &[&str] = &[
     "驾驶证换证",
     "宠物狗办证",
     "护照",
+    "港澳通行证续签",
+    "买彩票",
 ];
 
 /// Words that name a part of the app lead to that page first.
