@@ -216,6 +216,11 @@ pub fn app_page(page: domain::search::AppPage) -> (&'static str, &'static str) {
 }
 
 pub const SEARCH_APP_PAGE: &str = "前往";
+
+/// "前往 我的预约".
+pub fn go_to(label: &str) -> String {
+    format!("{SEARCH_APP_PAGE} {label}")
+}
 pub const SEARCH_WEAK_HINT: &str =
     "没有完全对应的事项。可以按下面的主题查找，或拨打 12345 政务服务便民热线咨询。";
 pub const SEARCH_MAYBE: &str = "可能相关的事项";

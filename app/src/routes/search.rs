@@ -42,7 +42,7 @@ pub fn SearchPage() -> impl IntoView {
                                     <nav class="card menu" aria-label=i18n::SEARCH_APP_PAGE>
                                         <ul class="menu__list">
                                             <li><a class="menu__item" href=href>
-                                                <span>{i18n::SEARCH_APP_PAGE}" "{label}</span>
+                                                <span>{i18n::go_to(label)}</span>
                                             </a></li>
                                         </ul>
                                     </nav>

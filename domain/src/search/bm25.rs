@@ -182,13 +182,17 @@ impl Words {
         self.fits.get(doc).copied().unwrap_or_default()
     }
 
-    /// The longest query word (or synonym) found in the name, to mark.
+    /// The query word found in the name to mark: a typed word before a synonym or a part,
+    /// then the longest, then the first.
     pub(crate) fn highlight(&self, doc: &SearchDoc) -> Option<(usize, usize)> {
         self.alternatives
             .iter()
             .flatten()
             .filter(|(w, _)| doc.name().contains(w.as_str()))
-            .max_by_key(|(w, _)| w.chars().count())
+            .fold(None::<&(String, f64)>, |best, alt| match best {
+                Some(b) if (b.1, b.0.chars().count()) >= (alt.1, alt.0.chars().count()) => Some(b),
+                _ => Some(alt),
+            })
             .and_then(|(w, _)| find_chars(doc.name_chars(), w))
     }
 }
