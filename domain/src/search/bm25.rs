@@ -54,6 +54,7 @@ impl WordFit {
 pub(crate) struct Words {
     /// Each word with its synonyms (the word itself first).
     alternatives: Vec<Vec<(String, f64)>>,
+    whole_words: usize,
     fits: Vec<WordFit>,
 }
 
@@ -175,7 +176,17 @@ impl Words {
                 }
             })
             .collect();
-        Self { alternatives, fits }
+        let whole_words = words.iter().filter(|w| w.chars().count() >= 2).count();
+        Self {
+            alternatives,
+            whole_words,
+            fits,
+        }
+    }
+
+    /// How many words of two characters or more the query has (after stop words).
+    pub(crate) fn whole_words(&self) -> usize {
+        self.whole_words
     }
 
     pub(crate) fn fit(&self, doc: usize) -> WordFit {

@@ -297,12 +297,15 @@ impl SearchIndex {
                 },
             ));
         }
+        // Among phrase matches of a single word popularity decides; once the query has several
+        // words, how well a 事项 holds them does, a strong fit before a weak one.
+        let several = words.whole_words() >= 2;
         ranked.sort_by_key(|(tier, h)| {
-            // Among phrase matches popularity decides; among word matches, the words' score.
-            let by_words = matches!(h.kind, MatchKind::Words | MatchKind::Body);
+            let by_words = several || matches!(h.kind, MatchKind::Words | MatchKind::Body);
             (
                 h.kind,
                 *tier,
+                by_words && h.fit == Fit::Weak,
                 std::cmp::Reverse(if by_words { h.score } else { 0 }),
                 h.doc,
             )
@@ -342,7 +345,7 @@ fn best_match(
         return Some((MatchKind::Name, 0, in_name(query)));
     }
     // The best keyword fit: the keyword itself (0), inside a keyword (1), or a keyword that is
-    // at least half of the query (2: "二手房过户要什么材料" names 二手房过户, but
+    // at least half of the query (2 and up: "二手房过户要什么材料" names 二手房过户, but
     // "驾驶证换证" does not name 居民身份证换领 by its keyword 换证).
     let keyword = |q: &str| {
         doc.keywords
@@ -353,7 +356,9 @@ fn best_match(
                 } else if k.contains(q) {
                     Some(1)
                 } else if covers_half(k, q) && q.contains(k.as_str()) {
-                    Some(2)
+                    // The more of the query the keyword covers, the better.
+                    let left = q.chars().count() - k.chars().count();
+                    Some(2 + u8::try_from(left).unwrap_or(u8::MAX - 2).min(u8::MAX - 2))
                 } else {
                     None
                 }
