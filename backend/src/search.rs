@@ -326,6 +326,12 @@ impl SearchService {
             .collect()
     }
 
+    /// Builds the index now (loading the segmenter's dictionary takes a few hundred
+    /// milliseconds), so that the first citizen to search does not wait for it.
+    pub async fn warm(&self) -> Result<()> {
+        self.index().await.map(|_| ())
+    }
+
     /// How the server cuts a query into words (for tests and figures).
     pub async fn words(&self, typed: &str) -> Result<Vec<String>> {
         Ok(self.index().await?.words(typed))
