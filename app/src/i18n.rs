@@ -188,8 +188,7 @@ pub const BROWSE_DEPARTMENTS: &str = "按部门查找";
 pub const BROWSE_ALL: &str = "办事";
 pub const THEME_ITEMS: &str = "相关事项";
 pub const STAFF_SEARCH_MISSES: &str = "无结果的搜索";
-pub const SEARCH_MISSES_LEAD: &str =
-    "市民搜索后没有找到任何事项的词，按次数排列。可据此补充事项的关键词或同义词。";
+pub const SEARCH_MISSES_LEAD: &str = "市民搜索后没有找到合适事项的词，按次数排列（同一地址同一天同样的词只计一次）。可据此补充事项、关键词或同义词。";
 pub const SEARCH_MISSES_EMPTY: &str = "暂无记录。";
 pub const TIMES: &str = "次数";
 pub const LAST_SEARCHED: &str = "最近";
@@ -202,6 +201,36 @@ pub fn found(n: usize) -> String {
 /// "没有找到与“驾照”相关的事项".
 pub fn found_none(query: &str) -> String {
     format!("没有找到与“{query}”相关的事项")
+}
+
+/// The page of the app a search names, and where it is.
+pub fn app_page(page: domain::search::AppPage) -> (&'static str, &'static str) {
+    use domain::search::AppPage;
+    match page {
+        AppPage::Book => ("预约办理", "/book"),
+        AppPage::MyBookings => ("我的预约", "/me/bookings"),
+        AppPage::Progress => ("办件进度", "/progress"),
+        AppPage::Elder => ("长辈版（大字、简洁）", "/me/elder"),
+        AppPage::Family => ("家庭成员", "/me/family"),
+        AppPage::Verify => ("实名认证", "/me/verify"),
+        AppPage::Addresses => ("常用地址", "/me/addresses"),
+    }
+}
+
+pub const SEARCH_APP_PAGE: &str = "前往";
+
+/// "前往 我的预约".
+pub fn go_to(label: &str) -> String {
+    format!("{SEARCH_APP_PAGE} {label}")
+}
+pub const SEARCH_WEAK_HINT: &str =
+    "没有完全对应的事项。可以按下面的主题查找，或拨打 12345 政务服务便民热线咨询。";
+pub const SEARCH_MAYBE: &str = "可能相关的事项";
+pub const SEARCH_HOTLINE: &str = "拨打 12345";
+
+/// "没有找到与“护照”完全对应的事项".
+pub fn found_weak(query: &str) -> String {
+    format!("没有找到与“{query}”完全对应的事项")
 }
 
 /// "12 项".

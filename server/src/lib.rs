@@ -119,6 +119,12 @@ pub async fn start(config: Config) -> Result<(), StartError> {
             tracing::warn!(%error, "cannot set TCP_NODELAY");
         }
     });
+    let search = state.services.search.clone();
+    tokio::spawn(async move {
+        if let Err(error) = search.warm().await {
+            tracing::error!(%error, "building the search index failed");
+        }
+    });
     spawn_jobs(&state);
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)

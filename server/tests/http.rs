@@ -256,6 +256,41 @@ async fn search_and_browse_pages_answer_without_javascript() {
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
 
+/// `text` percent-encoded for a query string.
+fn encoded(text: &str) -> String {
+    text.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+#[tokio::test]
+async fn search_says_when_nothing_fits_well_and_leads_to_app_pages() {
+    let app = app().await;
+    let (response, html) = get(&app, &format!("/search?q={}", encoded("我的预约"))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        html.contains("前往 我的预约") && html.contains(r#"href="/me/bookings""#),
+        "{html}"
+    );
+    let (_, html) = get(
+        &app,
+        &format!("/search?q={}", encoded("孩子出生了怎么上户口")),
+    )
+    .await;
+    assert!(
+        html.contains("找到") && html.contains("<mark>出生</mark>登记（新生儿入户）"),
+        "a sentence finds its 事项, the word marked: {html}"
+    );
+    let (response, html) = get(&app, &format!("/search?q={}", encoded("港澳通行证续签"))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        html.contains("没有找到与“港澳通行证续签”完全对应的事项")
+            && html.contains(r#"href="tel:12345""#)
+            && html.contains("/theme/")
+            && html.contains("可能相关的事项"),
+        "nothing fits well, said so: {html}"
+    );
+    assert!(!html.contains("前往"), "no app page");
+}
+
 #[tokio::test]
 async fn guide_pages_are_revalidated_with_an_etag() {
     let app = app().await;

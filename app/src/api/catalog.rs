@@ -48,10 +48,16 @@ pub struct SearchResult {
     pub name_runs: Vec<(String, bool)>,
 }
 
-/// What `/search` shows: the results, or when there are none, the hot services instead.
+/// What `/search` shows: a page of the app the query names first; then the results, or when
+/// nothing fits well, that said plainly with the closest themes and the hotline, and the
+/// results as "maybe"; when there are none at all, the hot services instead.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchPage {
     pub query: String,
+    pub page: Option<domain::search::AppPage>,
+    /// The results are not a confident answer.
+    pub weak: bool,
+    pub closest_themes: Vec<domain::Theme>,
     pub results: Vec<SearchResult>,
     pub hot: Vec<ServiceSummary>,
 }
@@ -83,21 +89,41 @@ fn result(found: backend::search::Found) -> SearchResult {
 #[server(endpoint = "search", prefix = "/api")]
 pub async fn search_services(q: String) -> Result<SearchPage, AppError> {
     super::answer(async move {
+        use backend::search::Answer;
         let services = super::services()?;
-        let results: Vec<SearchResult> = services
+        if q.trim().is_empty() {
+            return Ok(SearchPage {
+                query: String::new(),
+                page: None,
+                weak: false,
+                closest_themes: Vec::new(),
+                results: Vec::new(),
+                hot: Vec::new(),
+            });
+        }
+        let outcome = services
             .search
-            .search(&q, SEARCH_LIMIT)
-            .await?
-            .into_iter()
-            .map(result)
-            .collect();
-        let hot = if results.is_empty() && !q.trim().is_empty() {
+            .search(&q, SEARCH_LIMIT, &crate::session::client_ip())
+            .await?;
+        let (weak, closest_themes, results) = match outcome.answer {
+            Answer::Confident(results) => (false, Vec::new(), results),
+            Answer::Weak {
+                closest_themes,
+                results,
+            } => (true, closest_themes, results),
+            Answer::Nothing => (true, Vec::new(), Vec::new()),
+        };
+        let results: Vec<SearchResult> = results.into_iter().map(result).collect();
+        let hot = if results.is_empty() {
             services.catalog.home().await?.hot
         } else {
             Vec::new()
         };
         Ok(SearchPage {
             query: q.trim().to_owned(),
+            page: outcome.page,
+            weak,
+            closest_themes,
             results,
             hot,
         })

@@ -200,33 +200,54 @@ macro_rules! catalog_queries {
             rows.into_iter().map(TryInto::try_into).collect()
         }
 
-        async fn search_entries(
-            &self,
-        ) -> $crate::Result<Vec<($crate::search::Entry, Vec<String>)>> {
+        async fn search_entries(&self) -> $crate::Result<Vec<$crate::search::EntryText>> {
             let rows: Vec<$crate::store::rows::EntryRow> = sqlx::query_as(
                 "SELECT i.code, i.name, d.short_name, i.promised_days, i.visits, i.weekend, \
-                 i.department_code, i.keywords, i.themes \
+                 i.department_code, i.keywords, i.themes, i.conditions \
                  FROM service_items i JOIN departments d ON d.code = i.department_code \
                  ORDER BY CASE WHEN i.hot_rank IS NULL THEN 1 ELSE 0 END, i.hot_rank, i.position",
             )
             .fetch_all(&self.pool)
             .await?;
-            rows.into_iter().map($crate::store::rows::EntryRow::into_entry).collect()
+            let materials: Vec<(String, String)> = sqlx::query_as(
+                "SELECT item_code, name FROM service_materials ORDER BY item_code, position",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            let mut by_item: std::collections::HashMap<String, Vec<String>> =
+                std::collections::HashMap::new();
+            for (code, name) in materials {
+                by_item.entry(code).or_default().push(name);
+            }
+            rows.into_iter()
+                .map(|row| {
+                    let mut entry = row.into_entry()?;
+                    if let Some(names) = by_item.remove(entry.entry.summary.code.as_str()) {
+                        entry.body.extend(names);
+                    }
+                    Ok(entry)
+                })
+                .collect()
         }
 
-        async fn record_search_miss(&self, query: &str, at: i64) -> $crate::Result<()> {
-            sqlx::query("INSERT INTO search_misses (query, at) VALUES ($1, $2)")
-                .bind(query)
-                .bind(at)
-                .execute(&self.pool)
-                .await?;
+        async fn record_search_miss(&self, query: &str, day: i64, at: i64) -> $crate::Result<()> {
+            sqlx::query(
+                "INSERT INTO search_miss_days (query, day, count, last_at) VALUES ($1, $2, 1, $3) \
+                 ON CONFLICT (query, day) DO UPDATE \
+                 SET count = search_miss_days.count + 1, last_at = EXCLUDED.last_at",
+            )
+            .bind(query)
+            .bind(day)
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
             Ok(())
         }
 
         async fn search_misses(&self, limit: u32) -> $crate::Result<Vec<$crate::search::Miss>> {
             let rows: Vec<$crate::store::rows::MissRow> = sqlx::query_as(
-                "SELECT query, COUNT(*) AS count, MAX(at) AS last_at FROM search_misses \
-                 GROUP BY query ORDER BY count DESC, last_at DESC LIMIT $1",
+                "SELECT query, CAST(SUM(count) AS BIGINT) AS count, MAX(last_at) AS last_at \
+                 FROM search_miss_days GROUP BY query ORDER BY 2 DESC, 3 DESC LIMIT $1",
             )
             .bind(i64::from(limit))
             .fetch_all(&self.pool)

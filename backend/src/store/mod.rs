@@ -32,10 +32,11 @@ pub trait CatalogStore: Send + Sync {
     /// Every 事项 that takes appointments, by department then catalogue order.
     async fn bookable_services(&self) -> Result<Vec<ServiceSummary>>;
     async fn service(&self, code: &ServiceCode) -> Result<Option<ServiceItem>>;
-    /// Every 事项 with its keywords, most popular first (hot rank, then catalogue order).
-    async fn search_entries(&self) -> Result<Vec<(crate::search::Entry, Vec<String>)>>;
-    /// Writes down a query that found nothing.
-    async fn record_search_miss(&self, query: &str, at: i64) -> Result<()>;
+    /// Every 事项 with its keywords and guide text, most popular first (hot rank, then
+    /// catalogue order).
+    async fn search_entries(&self) -> Result<Vec<crate::search::EntryText>>;
+    /// Counts a query that found nothing well on `day` (days since 1970-01-01, China time).
+    async fn record_search_miss(&self, query: &str, day: i64, at: i64) -> Result<()>;
     /// The queries that most often found nothing, most frequent first.
     async fn search_misses(&self, limit: u32) -> Result<Vec<crate::search::Miss>>;
 }

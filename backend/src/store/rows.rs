@@ -253,10 +253,11 @@ pub(crate) struct EntryRow {
     department_code: String,
     keywords: String,
     themes: String,
+    conditions: String,
 }
 
 impl EntryRow {
-    pub(crate) fn into_entry(self) -> Result<(crate::search::Entry, Vec<String>)> {
+    pub(crate) fn into_entry(self) -> Result<crate::search::EntryText> {
         let themes = split_lines(&self.themes)
             .iter()
             .map(|t| Theme::from_label(t).ok_or_else(|| Error::Corrupt(format!("theme = {t}"))))
@@ -266,7 +267,11 @@ impl EntryRow {
             department_code: self.department_code,
             themes,
         };
-        Ok((entry, split_lines(&self.keywords)))
+        Ok(crate::search::EntryText {
+            entry,
+            keywords: split_lines(&self.keywords),
+            body: split_lines(&self.conditions),
+        })
     }
 }
 

@@ -62,6 +62,83 @@ pub(crate) fn without_filler(query: &str) -> Option<String> {
     (text != query && text.chars().count() >= 2).then(|| text.to_owned())
 }
 
+/// Words that carry no subject on their own: what people say around the thing they want
+/// ("给孩子办…", "…要带什么", "我要退休了…怎么领"). Words of one character are dropped too.
+const STOP_WORDS: &[&str] = &[
+    "怎么",
+    "怎样",
+    "如何",
+    "什么",
+    "哪些",
+    "哪里",
+    "哪儿",
+    "在哪",
+    "去哪",
+    "办理",
+    "需要",
+    "要带",
+    "我要",
+    "我想",
+    "想要",
+    "可以",
+    "能不能",
+    "能否",
+    "一下",
+    "请问",
+    "咨询",
+    "了解",
+    "问下",
+    "自己",
+    "我们",
+    "他们",
+    "孩子",
+    "小孩",
+    "家里",
+    "时候",
+    "以后",
+    "之后",
+    "现在",
+    "已经",
+    "应该",
+    "手续",
+    "流程",
+    "材料",
+    "资料",
+    "东西",
+    "地方",
+    "多久",
+    "多少",
+    "是否",
+    "还是",
+    "或者",
+];
+
+/// Single characters that carry no subject ("了", "吗", "办"); other single characters
+/// ("转", "补", "丢") are kept, though they count less (see `bm25`).
+const STOP_CHARS: &str = "了吗的呢吧啊呀么嘛我你他她它们要想办去在到把被给让和与及或是有没不也都就还才又很更最能会可该请问哪谁啥怎多少几个次份张本件条位这那些里上下前后时再先跟找做弄搞";
+
+/// The words worth matching, in order: normalized, without stop words, stop characters,
+/// pinyin, numbers or repeats. `words` are what a segmenter cut the query into.
+pub fn content_words(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words {
+        let w = normalize_query(word);
+        let chars = w.chars().count();
+        let single_stop = chars == 1
+            && w.chars()
+                .all(|c| !c.is_alphabetic() || STOP_CHARS.contains(c));
+        let keep = chars >= 1
+            && !single_stop
+            && !is_latin(&w)
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && !STOP_WORDS.contains(&w.as_str());
+        if keep && !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
 /// Is every character an ASCII letter (a pinyin query)?
 pub(crate) fn is_latin(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase())
@@ -89,5 +166,23 @@ mod tests {
         );
         assert_eq!(without_filler("居住证"), None);
         assert_eq!(without_filler("办理"), None, "nothing left");
+    }
+
+    #[test]
+    fn content_words_drop_what_carries_no_subject() {
+        let words: Vec<String> = [
+            "给",
+            "孩子",
+            "办",
+            "社保卡",
+            "要带",
+            "什么",
+            "sbk",
+            "2024",
+            "社保卡",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_eq!(content_words(&words), ["社保卡"]);
     }
 }
