@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ITEM, fillDay, signInVerified } from './booking-support';
 
 test('a citizen books a Saturday slot from the guide, sees it in 我的预约, downloads the .ics and cancels', async ({ page }, info) => {
@@ -21,7 +21,7 @@ test('a citizen books a Saturday slot from the guide, sees it in 我的预约, d
   await page.getByRole('button', { name: '确认预约' }).click();
 
   // The confirmation: code, QR code, time, place, materials, calendar file, cancel.
-  await expect(page).toHaveURL(/\/me\/bookings\/[2-9A-Z]{8}#booking$/);
+  await expect(page).toHaveURL(/\/me\/bookings\/[2-9A-Z]{8}\?done=booked#done$/);
   const code = new URL(page.url()).pathname.split('/').pop() as string;
   await expect(page.getByText(code).first()).toBeVisible();
   await expect(page.locator('.booking__qr svg')).toBeVisible();
@@ -39,8 +39,9 @@ test('a citizen books a Saturday slot from the guide, sees it in 我的预约, d
   const row = page.getByRole('link', { name: /不动产转移登记（二手房买卖）/ }).first();
   await expect(row).toContainText('待办理');
   await row.click();
-  await page.getByRole('button', { name: '取消预约' }).click();
-  await expect(page).toHaveURL(new RegExp(`/me/bookings/${code}\\?cancelled=1`));
+  await page.getByRole('link', { name: '取消预约…' }).click();
+  await page.getByRole('button', { name: '确定取消' }).click();
+  await expect(page).toHaveURL(new RegExp(`/me/bookings/${code}\\?done=cancelled#done$`));
   await expect(page.getByText('已取消').first()).toBeVisible();
 
   // 360 px wide and 长辈版: the week and the slots still fit.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ITEM, moveClock, signInVerified } from './booking-support';
 
 // Runs after every other spec (its own projects, see playwright.config.ts): it moves the

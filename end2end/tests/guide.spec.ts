@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // 不动产转移登记（二手房买卖）: six materials, one of them optional.
 const TRANSFER = '11410100MB1957846X4000107001';

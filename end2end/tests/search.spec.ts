@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // Search and browse, the same with JavaScript on and off: the search box is a GET form.
 
