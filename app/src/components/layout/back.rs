@@ -62,8 +62,12 @@ pub fn from_here() -> String {
     encode(&here)
 }
 
-/// `href` with `from=` this page added to its query.
+/// `href` with `from=` this page added to its query (not from home: every page's arrow
+/// leads there anyway).
 pub fn with_from(href: &str) -> String {
+    if use_location().pathname.get_untracked() == "/" {
+        return href.to_owned();
+    }
     let (path, fragment) = match href.split_once('#') {
         Some((p, f)) => (p, format!("#{f}")),
         None => (href, String::new()),
