@@ -227,3 +227,6 @@ pub const CANCEL_KEEP: &str = "不取消，保留预约";
 pub const RESCHEDULE: &str = "改约";
 pub const CURRENT_SLOT: &str = "当前预约";
 pub const GUIDE_DETAILS: &str = "事项信息";
+pub const WAITING_DONE: &str =
+    "已加入候补。有人取消时按排队顺序为您保留名额 15 分钟，并短信通知您确认。";
+pub const LEFT_WAIT_DONE: &str = "已退出候补。";

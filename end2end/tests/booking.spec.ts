@@ -70,8 +70,11 @@ test('a full day shows 已约满 and offers the waitlist', async ({ page, baseUR
   await full.click();
   await expect(page.getByText('已约满').first()).toBeVisible();
   await page.getByRole('button', { name: '加入候补' }).click();
-  await expect(page).toHaveURL(/\/me\/bookings#waits$/);
+  await expect(page).toHaveURL(/\/me\/bookings\?done=waiting#done$/);
+  await expect(page.getByRole('status')).toContainText('已加入候补');
+  await expect(page.getByRole('status')).toBeInViewport();
   await expect(page.getByText('排队中，第 1 位')).toBeVisible();
   await page.getByRole('button', { name: '退出候补' }).click();
-  await expect(page.getByText('已退出')).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('已退出候补');
+  await expect(page.getByText('已退出', { exact: true })).toBeVisible();
 });

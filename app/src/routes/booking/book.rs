@@ -83,7 +83,7 @@ pub fn BookPage() -> impl IntoView {
                         f.get("request_key"),
                     )
                     .await
-                    .map(|_| "/me/bookings#waits".to_owned()),
+                    .map(|_| "/me/bookings?done=waiting#done".to_owned()),
                     "reschedule" => reschedule_booking(f.get("code"), f.get("slot_id"))
                         .await
                         .map(|b| super::detail::after(&b.code, "moved")),
