@@ -118,11 +118,13 @@ fn Detail(
     let ics_name = format!("banshi-{code}.ics");
     // The place to ask again: on top, where the page opens, not next to 改约.
     let changeable = b.changeable;
-    let ask = (asking || error.is_some()).then(|| {
+    let ask = ((asking && changeable) || error.is_some()).then(|| {
         let here = here.clone();
         view! {
             <section class="card card--notice" id="cancel" aria-labelledby="cancel-title">
-                <h2 id="cancel-title" class="card__title">{i18n::CANCEL_ASK}</h2>
+                <h2 id="cancel-title" class="card__title">
+                    {if changeable { i18n::CANCEL_ASK } else { i18n::CANCEL_BOOKING }}
+                </h2>
                 <FormError error/>
                 {changeable.then(|| view! {
                     <p>{format!("{} · {} 周{} {}–{}", b.item_name, month_day(b.date), b.weekday, b.start, b.end)}</p>
