@@ -35,7 +35,7 @@ test('the 长辈版 switch says which mode is on, never the other mode', async (
   await page.goto(`/guide/${TRANSFER}`);
   const off = page.getByRole('switch', { name: '长辈版' });
   await expect(off).toHaveAttribute('aria-checked', 'false');
-  await expect(off).toHaveText('长辈版');
+  await expect(off).toHaveText('长辈版', { useInnerText: true });
   await elderOn(context, baseURL);
   await page.reload();
   const on = page.getByRole('switch', { name: '长辈版' });

@@ -14,9 +14,53 @@ const skip = process.env.A11Y_SKIP === '1';
 // At most this many pages checked again at the end of one test (each takes ~0.3 s).
 const MAX_REVISITS = 12;
 
+/**
+ * A copy of a page loaded without JavaScript, in a tab where scripts may run (axe needs
+ * them) but the page's own do not: its HTML as it stands, its styles, no script or WASM.
+ */
+async function checkableCopy(page: Page): Promise<{ copy: Page; close: () => Promise<void> }> {
+  const html = await page.content();
+  const url = page.url().split('#')[0];
+  const use = base.info().project.use;
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const context = await browser.newContext({
+    viewport: page.viewportSize(),
+    deviceScaleFactor: use.deviceScaleFactor,
+    isMobile: use.isMobile,
+    hasTouch: use.hasTouch,
+    locale: use.locale,
+    javaScriptEnabled: true,
+  });
+  const copy = await context.newPage();
+  await copy.route('**/*', (route) => {
+    const request = route.request();
+    if (request.isNavigationRequest() && request.url().split('#')[0] === url) {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    if (request.resourceType() === 'script' || request.url().endsWith('.wasm')) return route.abort();
+    return route.continue();
+  });
+  await copy.goto(url);
+  return { copy, close: () => context.close() };
+}
+
 /** Serious and critical axe violations and undersized text on this page, as readable lines. */
 export async function pageProblems(page: Page): Promise<string[]> {
   await page.waitForLoadState('load');
+  // With JavaScript off axe cannot run in the page itself (it needs timers).
+  if (base.info().project.use.javaScriptEnabled === false) {
+    const { copy, close } = await checkableCopy(page);
+    try {
+      return await problemsIn(copy);
+    } finally {
+      await close();
+    }
+  }
+  return problemsIn(page);
+}
+
+async function problemsIn(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const problems = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
