@@ -104,13 +104,20 @@ pub fn form_key(posted: Option<&Posted>) -> String {
 /// would become `//evil.example`, another site: any control character, space or backslash
 /// refuses the value, and what is left must be a path (one leading `/`, not two).
 pub fn local_path(raw: &str, fallback: &str) -> String {
-    let unsafe_char = |c: char| c.is_control() || c.is_whitespace() || c == '\\';
-    let ok = raw.starts_with('/') && !raw.starts_with("//") && !raw.chars().any(unsafe_char);
-    if ok {
+    if is_local_path(raw) {
         raw.to_owned()
     } else {
         fallback.to_owned()
     }
+}
+
+/// The one rule for a path this site may send someone to (see `local_path`); short, too.
+pub fn is_local_path(raw: &str) -> bool {
+    let unsafe_char = |c: char| c.is_control() || c.is_whitespace() || c == '\\';
+    raw.starts_with('/')
+        && !raw.starts_with("//")
+        && raw.len() <= 512
+        && !raw.chars().any(unsafe_char)
 }
 
 /// A path made safe to put in a query string (`/login?next=…`): everything but unreserved

@@ -142,7 +142,7 @@ pub const ADDRESS_DETAIL_HINT: &str = "街道、门牌号、楼栋和房间号";
 pub const SAVE: &str = "保存";
 
 pub const ELDER: &str = "长辈版";
-pub const ELDER_LEAD: &str = "长辈版字号更大、按钮更大、一行只放一项，看得清、点得准。在任何页面点右上角的“长辈版 / 标准版”按钮也可以切换。";
+pub const ELDER_LEAD: &str = "长辈版字号更大、按钮更大、一行只放一项，看得清、点得准。在任何页面点右上角的“长辈版”按钮也可以切换，开启时按钮上写着“已开”。";
 pub const ELDER_ON: &str = "切换到长辈版";
 pub const ELDER_OFF: &str = "切换到标准版";
 pub const ELDER_SWITCH_ON: &str = "长辈版";
@@ -261,3 +261,27 @@ pub fn verify_level(level: Option<domain::VerifyLevel>) -> &'static str {
         Some(domain::VerifyLevel::Number) | None => "已核对身份证号码格式，尚未与公安人口信息比对",
     }
 }
+
+// Citizen trial fixes: booking feedback, back navigation, 长辈版.
+pub const ELDER_SWITCH: &str = "长辈版";
+pub const ELDER_SWITCH_IS_ON: &str = "已开";
+pub const BOOKED_DONE: &str = "预约成功。到大厅后出示下方二维码或报预约码签到。";
+pub const MOVED_DONE: &str = "改约成功，预约码不变。请以下方的新时间为准，日历中的提醒请重新添加。";
+pub const CANCELLED_DONE: &str =
+    "已取消预约，名额已释放。如已添加到日历，请下载取消文件以从日历中删除。";
+pub const CANCELLED_BY_CITIZEN: &str = "这个预约已由您取消。";
+pub const CANCELLED_BY_HALL: &str = "大厅停办，这个预约已被取消，短信已通知您。";
+pub const BOOKING_OVER: &str = "这个预约已结束。";
+pub const ADD_TO_CALENDAR: &str = "添加到日历";
+pub const REMOVE_FROM_CALENDAR: &str = "从日历中删除（下载取消文件）";
+pub const CANCEL_BOOKING: &str = "取消预约";
+pub const CANCEL_ASK: &str = "确定取消这个预约吗？";
+pub const CANCEL_ASK_HINT: &str = "取消后名额会让给其他人，如需再来需要重新预约。";
+pub const CANCEL_CONFIRM: &str = "确定取消";
+pub const CANCEL_KEEP: &str = "不取消，保留预约";
+pub const RESCHEDULE: &str = "改约";
+pub const CURRENT_SLOT: &str = "当前预约";
+pub const GUIDE_DETAILS: &str = "事项信息";
+pub const WAITING_DONE: &str =
+    "已加入候补。有人取消时按排队顺序为您保留名额 15 分钟，并短信通知您确认。";
+pub const LEFT_WAIT_DONE: &str = "已退出候补。";

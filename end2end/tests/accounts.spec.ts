@@ -99,7 +99,7 @@ test('a citizen signs in with a texted code, verifies their real name, adds fami
   const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   expect(await bodySize()).toBe(16);
   const saved = jsOn(info) ? page.waitForResponse((r) => r.url().endsWith('/api/elder')) : null;
-  await page.getByRole('button', { name: '切换到长辈版' }).click();
+  await page.getByRole('switch', { name: '长辈版', checked: false }).click();
   if (saved) expect((await saved).status()).toBe(200);
   await expect(page).toHaveURL(/\/me\/family(#members)?$/);
   await expect(page.locator('html')).toHaveClass(/elder/);
@@ -125,10 +125,10 @@ test('the 长辈版 switch works on any page, and with JavaScript keeps a half-f
   await expect(page.getByRole('status')).toContainText('请先登录');
   await page.getByLabel('手机号码').fill('13900001111');
   const saved = jsOn(info) ? page.waitForResponse((r) => r.url().endsWith('/api/elder')) : null;
-  await page.getByRole('button', { name: '切换到长辈版' }).click();
+  await page.getByRole('switch', { name: '长辈版', checked: false }).click();
   await expect(page.locator('html')).toHaveClass(/elder/);
   await expect(page).toHaveURL('/login?next=/me/family');
-  await expect(page.getByRole('button', { name: '切换到标准版' })).toBeVisible();
+  await expect(page.getByRole('switch', { name: '长辈版', checked: true })).toContainText('已开');
   if (saved) {
     // In place: nothing reloaded, so what was typed is still there.
     expect((await saved).status()).toBe(200);
@@ -137,7 +137,7 @@ test('the 长辈版 switch works on any page, and with JavaScript keeps a half-f
   }
   await page.reload();
   await expect(page.locator('html')).toHaveClass(/elder/);
-  await page.getByRole('button', { name: '切换到标准版' }).click();
+  await page.getByRole('switch', { name: '长辈版', checked: true }).click();
   await expect(page.locator('html')).not.toHaveClass(/elder/);
   expect(errors).toEqual([]);
 });

@@ -21,7 +21,7 @@ test('a citizen books a Saturday slot from the guide, sees it in 我的预约, d
   await page.getByRole('button', { name: '确认预约' }).click();
 
   // The confirmation: code, QR code, time, place, materials, calendar file, cancel.
-  await expect(page).toHaveURL(/\/me\/bookings\/[2-9A-Z]{8}#booking$/);
+  await expect(page).toHaveURL(/\/me\/bookings\/[2-9A-Z]{8}\?done=booked#done$/);
   const code = new URL(page.url()).pathname.split('/').pop() as string;
   await expect(page.getByText(code).first()).toBeVisible();
   await expect(page.locator('.booking__qr svg')).toBeVisible();
@@ -39,8 +39,9 @@ test('a citizen books a Saturday slot from the guide, sees it in 我的预约, d
   const row = page.getByRole('link', { name: /不动产转移登记（二手房买卖）/ }).first();
   await expect(row).toContainText('待办理');
   await row.click();
-  await page.getByRole('button', { name: '取消预约' }).click();
-  await expect(page).toHaveURL(new RegExp(`/me/bookings/${code}\\?cancelled=1`));
+  await page.getByRole('link', { name: '取消预约…' }).click();
+  await page.getByRole('button', { name: '确定取消' }).click();
+  await expect(page).toHaveURL(new RegExp(`/me/bookings/${code}\\?done=cancelled#done$`));
   await expect(page.getByText('已取消').first()).toBeVisible();
 
   // 360 px wide and 长辈版: the week and the slots still fit.
@@ -69,8 +70,11 @@ test('a full day shows 已约满 and offers the waitlist', async ({ page, baseUR
   await full.click();
   await expect(page.getByText('已约满').first()).toBeVisible();
   await page.getByRole('button', { name: '加入候补' }).click();
-  await expect(page).toHaveURL(/\/me\/bookings#waits$/);
+  await expect(page).toHaveURL(/\/me\/bookings\?done=waiting#done$/);
+  await expect(page.getByRole('status')).toContainText('已加入候补');
+  await expect(page.getByRole('status')).toBeInViewport();
   await expect(page.getByText('排队中，第 1 位')).toBeVisible();
   await page.getByRole('button', { name: '退出候补' }).click();
-  await expect(page.getByText('已退出')).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('已退出候补');
+  await expect(page.getByText('已退出', { exact: true })).toBeVisible();
 });

@@ -12,7 +12,7 @@ test('a clerk checks a booking in by its code and hands out the queue number', a
   const time = (await open.locator('.slot__time').innerText()).slice(0, 5);
   await open.locator('input').check();
   await page.getByRole('button', { name: '确认预约' }).click();
-  await expect(page).toHaveURL(/\/me\/bookings\/[2-9A-Z]{8}#booking$/);
+  await expect(page).toHaveURL(/\/me\/bookings\/[2-9A-Z]{8}\?done=booked#done$/);
   const code = new URL(page.url()).pathname.split('/').pop() as string;
 
   // Twenty minutes before the slot (China time is UTC+8): inside the check-in window.

@@ -78,6 +78,8 @@ impl BookingService {
                 status: "booked".to_owned(),
                 created_at: now,
                 queue_no: None,
+                changed_at: now,
+                sequence: 0,
             };
             let text = texts::booked(&self.view(&provisional).await?);
             let sealed = self.accounts.seal_text(citizen_id, &text).await?;
@@ -473,7 +475,9 @@ impl BookingService {
             uid: &view.code,
             start: record.start_at,
             end: record.end_at,
-            stamp: record.created_at,
+            stamp: record.changed_at,
+            sequence: record.sequence,
+            cancelled: domain::booking::cancels_event(view.status),
             summary: &format!("预约办理：{}", view.item_name),
             location: &format!("{} {}", view.hall_name, view.hall_address),
             description: &description,

@@ -70,6 +70,9 @@ pub struct BookingRecord {
     pub status: String,
     pub created_at: i64,
     pub queue_no: Option<String>,
+    pub changed_at: i64,
+    /// Moves and cancellations so far: the calendar file's SEQUENCE.
+    pub sequence: i64,
 }
 
 /// A booking to make, already past the time rules.

@@ -10,7 +10,8 @@ pub(crate) enum Taken {
 }
 
 pub(crate) const BOOKING_COLUMNS: &str = "id, code, citizen_id, member_id, item_code, slot_id, \
-     hall_code, department_code, day, start_at, end_at, status, created_at, queue_no";
+     hall_code, department_code, day, start_at, end_at, status, created_at, queue_no, changed_at, \
+     sequence";
 
 pub(crate) const SLOT_COLUMNS: &str = "id, hall_code, department_code, day, start_min, end_min, \
      start_at, end_at, capacity, booked, held";
@@ -625,7 +626,8 @@ macro_rules! booking_queries {
                 if b.status != "booked" {
                     return Ok(Freed::NotActive);
                 }
-                sqlx::query("UPDATE bookings SET status = 'cancelled', changed_at = $2 WHERE id = $1")
+                sqlx::query("UPDATE bookings SET status = 'cancelled', changed_at = $2, \
+                     sequence = sequence + 1 WHERE id = $1")
                     .bind(b.id)
                     .bind(now)
                     .execute(&mut *tx)
@@ -670,7 +672,7 @@ macro_rules! booking_queries {
                 sqlx::query(
                     "UPDATE bookings SET slot_id = $2, hall_code = $3, department_code = $4, \
                      day = $5, start_at = $6, end_at = $7, changed_at = $8, reminded_day = NULL, \
-                     reminded_hour = NULL WHERE id = $1",
+                     reminded_hour = NULL, sequence = sequence + 1 WHERE id = $1",
                 )
                 .bind(b.id)
                 .bind(slot.id)
@@ -937,7 +939,7 @@ macro_rules! booking_queries {
                     return Ok((false, Vec::new(), Vec::new()));
                 }
                 let sql = format!(
-                    "UPDATE bookings SET status = 'closed', changed_at = $3 \
+                    "UPDATE bookings SET status = 'closed', changed_at = $3, sequence = sequence + 1 \
                      WHERE hall_code = $1 AND day = $2 AND status = 'booked' RETURNING {}",
                     $crate::store::booking_sql::BOOKING_COLUMNS
                 );

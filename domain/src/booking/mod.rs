@@ -13,7 +13,7 @@ mod when;
 
 pub use calendar::{Calendar, CalendarEntry, DayKind, OFFICIAL_DAYS, Weekday};
 pub use code::{BookingCode, queue_number};
-pub use ics::IcsEvent;
+pub use ics::{IcsEvent, cancels_event};
 pub use policy::{BookingPolicy, BookingStatus, CheckIn, Release, ReleaseRule};
 pub use schedule::{Period, Schedule, ScheduleError, SlotSpec, TimeOfDay};
 pub use views::{BookingView, DayState, DayView, DeskBooking, HallDesk, SlotView, WaitView};

@@ -6,7 +6,7 @@ mod search_results;
 mod service_grid;
 mod weekend_notice;
 
-pub use guide_facts::GuideFacts;
+pub use guide_facts::{GuideDetails, GuideFacts};
 pub use guide_sections::GuideSections;
 pub use material_list::MaterialList;
 pub use search_box::SearchBox;

@@ -3,7 +3,8 @@ use crate::i18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// The blue bar at the top of every page. With `back`, a 返回 link leads there. The title
+/// The blue bar at the top of every page. With `back`, a 返回 link leads there, or to where
+/// the citizen came from when the request says (`?from=`, or a list as `Referer`: see `back`). The title
 /// names the area, not the page: each page's own `<h1>` is in its content. On the right, the
 /// 长辈版 switch, on every page, so that whoever needs large type finds it at once.
 #[component]
@@ -11,7 +12,8 @@ pub fn AppBar(
     /// The page's title, read out first by screen readers.
     #[prop(into)]
     title: String,
-    /// Where 返回 goes; home pages have none.
+    /// The page's parent, where 返回 goes unless the citizen came from elsewhere; home pages
+    /// have none.
     #[prop(optional, into)]
     back: Option<String>,
 ) -> impl IntoView {
@@ -19,6 +21,7 @@ pub fn AppBar(
         <header class="app-bar">
             {back
                 .filter(|href| !href.is_empty())
+                .map(|parent| super::back_target(&parent))
                 .map(|href| view! { <a class="app-bar__back" href=href aria-label=i18n::BACK>"‹"</a> })}
             <p class="app-bar__title">{title}</p>
             <ElderToggle/>

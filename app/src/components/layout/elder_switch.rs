@@ -30,12 +30,17 @@ pub fn ElderSwitch(on: bool, here: String) -> impl IntoView {
         >
             <input type="hidden" name="on" value=move || if on.get() { "0" } else { "1" }/>
             <input type="hidden" name="back" value=here/>
+            // A switch named 长辈版 whatever its state, so the words never name the other
+            // mode: on, it reads "长辈版 已开" on a filled button.
             <button
                 class="app-bar__elder-button"
                 type="submit"
-                aria-label=move || if on.get() { i18n::ELDER_OFF } else { i18n::ELDER_ON }
+                role="switch"
+                aria-label=i18n::ELDER_SWITCH
+                aria-checked=move || if on.get() { "true" } else { "false" }
             >
-                {move || if on.get() { i18n::ELDER_SWITCH_OFF } else { i18n::ELDER_SWITCH_ON }}
+                {i18n::ELDER_SWITCH}
+                <span class="app-bar__elder-state" hidden=move || !on.get()>{i18n::ELDER_SWITCH_IS_ON}</span>
             </button>
         </form>
     }

@@ -1,4 +1,5 @@
 mod app_bar;
+mod back;
 mod elder_switch;
 mod frame;
 mod notice;
@@ -7,6 +8,7 @@ mod security;
 mod tab_bar;
 
 pub use app_bar::{AppBar, ElderToggle};
+pub use back::{back_target, from_here, local_path, with_from};
 pub use elder_switch::ElderSwitch;
 pub use frame::{Frame, StaffFrame};
 pub use notice::Notice;

@@ -1,6 +1,8 @@
 use super::month_day;
 use super::week::WeekStrip;
-use crate::api::{BookPage as Page, book, join_waitlist, load_book_page, reschedule_booking};
+use crate::api::{
+    BookPage as Page, book, join_waitlist, load_book_page, load_booking, reschedule_booking,
+};
 use crate::components::forms::{FormError, Hidden};
 use crate::components::layout::{Frame, Tab};
 use crate::forms::encode_next;
@@ -82,10 +84,10 @@ pub fn BookPage() -> impl IntoView {
                         f.get("request_key"),
                     )
                     .await
-                    .map(|_| "/me/bookings#waits".to_owned()),
+                    .map(|_| "/me/bookings?done=waiting#done".to_owned()),
                     "reschedule" => reschedule_booking(f.get("code"), f.get("slot_id"))
                         .await
-                        .map(|b| format!("/me/bookings/{}?moved=1#booking", b.code)),
+                        .map(|b| super::detail::after(&b.code, "moved")),
                     _ => book(
                         w.item.clone(),
                         f.get("slot_id"),
@@ -94,7 +96,7 @@ pub fn BookPage() -> impl IntoView {
                     )
                     .await
                     // An explicit fragment: the browser would otherwise keep "#slots".
-                    .map(|b| format!("/me/bookings/{}#booking", b.code)),
+                    .map(|b| super::detail::after(&b.code, "booked")),
                 };
                 settle(done)
             }
@@ -107,15 +109,32 @@ pub fn BookPage() -> impl IntoView {
             w.date.clone(),
         )
         .await;
-        loaded.map(|p| (p, w, error, form_key(form.as_ref())))
+        // Moving a booking: its current slot, shown above the choice of a new one.
+        let current = match &w.reschedule {
+            Some(code) => load_booking(code.clone())
+                .await
+                .ok()
+                .map(|d| d.booking)
+                .filter(|b| b.item_code == w.item),
+            None => None,
+        };
+        loaded.map(|p| (p, w, current, error, form_key(form.as_ref())))
+    });
+    // Back to the booking being moved, else to the 事项's guide.
+    let parent = query.with_untracked(|q| match q.get("reschedule").filter(|s| !s.is_empty()) {
+        Some(code) => format!("/me/bookings/{}", encode_next(&code)),
+        None => format!(
+            "/guide/{}",
+            encode_next(&params.with_untracked(|p| p.get("code").unwrap_or_default()))
+        ),
     });
     view! {
         <Title text=crate::i18n::BOOK/>
-        <Frame title=crate::i18n::BOOK back="/services" tab=Tab::Services>
+        <Frame title=crate::i18n::BOOK back=parent tab=Tab::Services>
             <Suspense>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok((p, w, error, key)) => view! { <Steps p w error key/> }.into_any(),
+                        Ok((p, w, current, error, key)) => view! { <Steps p w current error key/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
                 })}
@@ -125,7 +144,13 @@ pub fn BookPage() -> impl IntoView {
 }
 
 #[component]
-fn Steps(p: Page, w: Wanted, error: Option<String>, key: String) -> impl IntoView {
+fn Steps(
+    p: Page,
+    w: Wanted,
+    current: Option<domain::booking::BookingView>,
+    error: Option<String>,
+    key: String,
+) -> impl IntoView {
     let hall_code = p.hall.as_ref().map(|h| h.code.clone());
     let week_start = p.week_start.clone();
     let link_w = w.clone();
@@ -181,6 +206,16 @@ fn Steps(p: Page, w: Wanted, error: Option<String>, key: String) -> impl IntoVie
             <p class="hint">{p.department_name.clone()}
                 {w.reschedule.clone().map(|c| view! { " · 改约预约 "<span class="mono">{c}</span> })}
             </p>
+            {current.map(|b| view! {
+                <dl class="facts current-slot">
+                    <dt>{crate::i18n::CURRENT_SLOT}</dt>
+                    <dd>
+                        <strong>{format!("{} 周{} {}–{}", month_day(b.date), b.weekday, b.start, b.end)}</strong>
+                        <br/><span class="hint">{b.hall_name}</span>
+                    </dd>
+                </dl>
+                <p class="hint">"请在下方选择新的日期和时段，确认改约后原时段释放。"</p>
+            })}
             <a class="link" href=format!("/guide/{}", p.item_code)>"查看办事指南和所需材料"</a>
         </section>
         {halls}

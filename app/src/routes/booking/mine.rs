@@ -8,11 +8,18 @@ use crate::routes::account::sign_in_first;
 use domain::booking::{BookingStatus, WaitView};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 /// `/me/bookings` (我的预约): active bookings first, then past ones; the waitlist with any
 /// place held for the citizen, to accept or let go.
 #[component]
 pub fn MyBookingsPage() -> impl IntoView {
+    // What the citizen has just done on the waitlist (`?done=`), said where the page opens.
+    let done = use_query_map().with_untracked(|q| match q.get("done").as_deref() {
+        Some("waiting") => Some(crate::i18n::WAITING_DONE),
+        Some("left") => Some(crate::i18n::LEFT_WAIT_DONE),
+        _ => None,
+    });
     let page = Resource::new_blocking(
         || (),
         |_| async {
@@ -22,10 +29,10 @@ pub fn MyBookingsPage() -> impl IntoView {
                     let done = match f.intent().as_str() {
                         "accept" => accept_offer(f.get("wait_id"), f.get("request_key"))
                             .await
-                            .map(|b| format!("/me/bookings/{}#booking", b.code)),
+                            .map(|b| super::detail::after(&b.code, "booked")),
                         _ => leave_waitlist(f.get("wait_id"))
                             .await
-                            .map(|()| "/me/bookings#waits".to_owned()),
+                            .map(|()| "/me/bookings?done=left#done".to_owned()),
                     };
                     settle(done)
                 }
@@ -37,12 +44,17 @@ pub fn MyBookingsPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="我的预约"/>
+        <Title text=done.map_or_else(|| "我的预约".to_owned(), |d| format!("{d} 我的预约"))/>
         <Frame title="我的预约" back="/me" tab=Tab::Me>
             <Suspense>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok((mine, error, key)) => view! { <Lists mine error key/> }.into_any(),
+                        Ok((mine, error, key)) => view! {
+                            {done.map(|text| view! {
+                                <p class="card card--ok done" id="done" role="status" tabindex="-1">{text}</p>
+                            })}
+                            <Lists mine error key/>
+                        }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
                 })}
