@@ -92,13 +92,13 @@ async fn a_booking_by_form_is_made_once_and_seen_only_by_its_owner() {
     assert_eq!(first.status(), StatusCode::FOUND);
     let location = header(&first, header::LOCATION).to_owned();
     assert!(
-        location.starts_with("/me/bookings/") && location.ends_with("#booking"),
+        location.starts_with("/me/bookings/") && location.ends_with("?done=booked#done"),
         "{location}"
     );
     // A double tap sends the same form again: the same booking, not a second one.
     let (again, _) = post(&app, &uri, &form, &owner).await;
     assert_eq!(header(&again, header::LOCATION), location);
-    let location = location.trim_end_matches("#booking").to_owned();
+    let location = location.trim_end_matches("?done=booked#done").to_owned();
 
     let (response, html) = get_as(&app, &location, &owner).await;
     assert_eq!(response.status(), StatusCode::OK);
