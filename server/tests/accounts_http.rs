@@ -399,7 +399,10 @@ async fn the_elder_switch_is_remembered_and_stays_on_site() {
         html.contains("<html lang=\"zh-CN\" class=\"elder\""),
         "large type on every page"
     );
-    assert!(html.contains("aria-checked=\"true\""), "the switch reads on");
+    assert!(
+        html.contains("aria-checked=\"true\""),
+        "the switch reads on"
+    );
     let (response, _) = post(
         &app,
         "/me/elder",

@@ -10,29 +10,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use support::{
-    app, app_with, code_for, cookie, fresh_db_url, get, get_as, header, post, send, sign_in,
+    ITEM, app, app_with, booking_app, code_for, cookie, fresh_db_url, get, get_as, header,
+    id_number, post, send, sign_in,
 };
-
-/// 不动产转移登记（二手房买卖）: bookable, and 不动产 opens on weekends.
-const ITEM: &str = "11410100MB1957846X4000107001";
-/// Saturday 2026-11-28 10:00 China time: next Saturday (12-05) is released.
-const CLOCK: &str = "1795831200";
-
-async fn booking_app(url: &str) -> Router {
-    app_with(url, &[("BANSHI_CLOCK_START", CLOCK)]).await
-}
-
-fn id_number(n: u32) -> String {
-    let body = format!("41010519800101{:03}", n % 1000);
-    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = body
-        .bytes()
-        .zip(weights)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    let check = b"10X98765432"[(sum % 11) as usize] as char;
-    format!("{body}{check}")
-}
 
 async fn verified(app: &Router, n: u32) -> String {
     let cookie = sign_in(app, &format!("1360000{n:04}")).await;
