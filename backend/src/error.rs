@@ -6,22 +6,18 @@ use thiserror::Error;
 pub enum Error {
     #[error("not found")]
     NotFound,
-    /// Input that does not parse, or a request a rule refuses; the text is for the citizen.
-    #[error("{0}")]
-    Invalid(String),
+    /// Input that does not parse; the app words it.
+    #[error("invalid: {0:?}")]
+    Invalid(domain::Invalid),
     /// The request needs a signed-in citizen (or staff member) and has none.
     #[error("sign-in required")]
     SignInRequired,
     /// Signed in, but this is not theirs to do.
     #[error("forbidden")]
     Forbidden,
-    /// Too many requests from one address; the text says how long to wait.
-    #[error("{message}")]
-    RateLimited { message: String, wait_secs: i64 },
-    /// A place that is no longer there (a full slot, an offer that ran out); the text says
-    /// what to do instead.
-    #[error("{0}")]
-    Full(String),
+    /// Too many requests from one address: wait `wait_secs`.
+    #[error("rate limited for {wait_secs} s")]
+    RateLimited { wait_secs: i64 },
     /// Too many requests at once: come back in a moment.
     #[error("busy")]
     Busy,
@@ -42,9 +38,14 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-impl Error {
-    /// An input error whose text (a domain error's Chinese message) is shown as is.
-    pub fn invalid(why: impl std::fmt::Display) -> Self {
-        Self::Invalid(why.to_string())
+impl From<domain::Invalid> for Error {
+    fn from(invalid: domain::Invalid) -> Self {
+        Self::Invalid(invalid)
+    }
+}
+
+impl From<domain::Refusal> for Error {
+    fn from(refusal: domain::Refusal) -> Self {
+        Self::Refused(refusal)
     }
 }

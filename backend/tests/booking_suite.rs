@@ -13,8 +13,9 @@ use backend::booking::{BookForm, WaitForm};
 use backend::clock::ManualClock;
 use backend::store::ScheduleRecord;
 use backend::{Error, Services, Store};
-use domain::CivilDate;
-use domain::booking::{BookingStatus, DayState};
+use domain::booking::{BookingStatus, ClosedWhy, DayState, ForWhom, WaitStatus};
+use domain::calendar::DayKind;
+use domain::{CivilDate, Invalid, Refusal, Relation};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use support::{seeded, services};
@@ -180,15 +181,16 @@ async fn counts(store: &Arc<dyn Store>, slot: i64) -> (i64, i64, i64) {
     (r.booked, r.held, r.capacity)
 }
 
-fn refusal<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
+/// What was wrong with the input.
+fn invalid<T: std::fmt::Debug>(result: Result<T, Error>) -> Invalid {
     match result {
-        Err(Error::Invalid(text)) => text,
-        other => panic!("expected a readable refusal, got {other:?}"),
+        Err(Error::Invalid(invalid)) => invalid,
+        other => panic!("expected invalid input, got {other:?}"),
     }
 }
 
 /// A refusal the backend returns typed.
-fn refused<T: std::fmt::Debug>(result: Result<T, Error>) -> domain::Refusal {
+fn refused<T: std::fmt::Debug>(result: Result<T, Error>) -> Refusal {
     match result {
         Err(Error::Refused(r)) => r,
         other => panic!("expected a typed refusal, got {other:?}"),
@@ -206,13 +208,6 @@ fn clerk(departments: &[&str]) -> domain::StaffMember {
         departments: departments.iter().map(|d| (*d).to_owned()).collect(),
         active: true,
         locked_until: None,
-    }
-}
-
-fn full<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
-    match result {
-        Err(Error::Full(text)) => text,
-        other => panic!("expected Full, got {other:?}"),
     }
 }
 
@@ -273,7 +268,7 @@ async fn a_rush_fills_a_slot_exactly(url: String) {
                 ok += 1;
                 codes.insert(view.code);
             }
-            Err(Error::Full(_)) => full += 1,
+            Err(Error::Refused(Refusal::SlotFull { kept: false })) => full += 1,
             Err(Error::Busy) => busy += 1,
             Err(e) => panic!("unexpected error in the rush: {e:?}"),
         }
@@ -341,12 +336,12 @@ async fn booking_rules_hold(url: String) {
 
     // Signed in but not real-name verified.
     let anon = signed_in_citizen(&s, 50).await;
-    let why = refusal(
+    let why = refused(
         s.booking
             .book(anon.id, &form(BDC_SALE, sat[0], "anon1"), IP)
             .await,
     );
-    assert!(why.contains("实名认证"), "{why}");
+    assert_eq!(why, Refusal::NotVerified);
     assert_eq!(counts(&store, sat[0]).await.0, 0, "nothing taken");
 
     let c = verified_citizen(&s, 51).await;
@@ -355,12 +350,12 @@ async fn booking_rules_hold(url: String) {
         .await
         .unwrap();
     // The same 事项 for the same person on the same day, even in another slot.
-    let why = refusal(
+    let why = refused(
         s.booking
             .book(c.id, &form(BDC_SALE, sat[1], "r2"), IP)
             .await,
     );
-    assert!(why.contains("不能重复预约"), "{why}");
+    assert_eq!(why, Refusal::SameDay { kept: false });
 
     // A family member is a different person: the same 事项 that day is fine for them.
     let child = s
@@ -383,8 +378,9 @@ async fn booking_rules_hold(url: String) {
     };
     let view = s.booking.book(c.id, &for_child, IP).await.unwrap();
     assert!(
-        view.for_whom != "本人" && view.for_whom.contains('宝'),
-        "{}",
+        matches!(&view.for_whom, ForWhom::Member { name_masked, relation: Some(Relation::Child) }
+            if name_masked.contains('宝')),
+        "{:?}",
         view.for_whom
     );
     // … but not twice for the child either.
@@ -392,7 +388,10 @@ async fn booking_rules_hold(url: String) {
         member_id: Some(child.id),
         ..form(BDC_SALE, sat[2], "r4")
     };
-    assert!(refusal(s.booking.book(c.id, &again, IP).await).contains("不能重复预约"));
+    assert_eq!(
+        refused(s.booking.book(c.id, &again, IP).await),
+        Refusal::SameDay { kept: false }
+    );
     // Someone else's family member is not bookable by this account.
     let other = verified_citizen(&s, 52).await;
     let stolen = BookForm {
@@ -409,12 +408,12 @@ async fn booking_rules_hold(url: String) {
         .book(c.id, &form(BDC_SALE, fri[0], "r6"), IP)
         .await
         .unwrap();
-    let why = refusal(
+    let why = refused(
         s.booking
             .book(c.id, &form(BDC_SALE, thu[0], "r7"), IP)
             .await,
     );
-    assert!(why.contains("3 个待办理"), "{why}");
+    assert_eq!(why, Refusal::TooManyBookings { max: 3 });
     assert_eq!(active_count(&s, &c).await, 3);
     // Cancelling one makes room again.
     let first = s
@@ -440,12 +439,12 @@ async fn booking_rules_hold(url: String) {
         sunday.view.state
     );
     let today = slot_ids(&s, BDC, date(2026, 11, 28)).await;
-    let why = refusal(
+    let why = refused(
         s.booking
             .book(other.id, &form(BDC_SALE, today[0], "late1"), IP)
             .await,
     );
-    assert!(why.contains("截止"), "{why}");
+    assert_eq!(why, Refusal::SlotPastCutoff);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -460,12 +459,12 @@ async fn cancel_frees_a_place_and_offers_pass_down_the_line(url: String) {
     let (a, b, c, d, e) = (&people[0], &people[1], &people[2], &people[3], &people[4]);
 
     // Not full yet: joining the waitlist is refused.
-    let why = refusal(
+    let why = refused(
         s.booking
             .join_waitlist(b.id, &wait_form(BDC_SALE, saturday(), "w0"))
             .await,
     );
-    assert!(why.contains("直接预约"), "{why}");
+    assert_eq!(why, Refusal::DayHasRoom);
 
     let booked = s
         .booking
@@ -481,7 +480,10 @@ async fn cancel_frees_a_place_and_offers_pass_down_the_line(url: String) {
             .state,
         DayState::Full
     );
-    full(s.booking.book(e.id, &form(BDC_SALE, slot, "e1"), IP).await);
+    assert_eq!(
+        refused(s.booking.book(e.id, &form(BDC_SALE, slot, "e1"), IP).await),
+        Refusal::SlotFull { kept: false }
+    );
 
     // Cancel with nobody waiting frees the place; booking again fills it.
     s.booking.cancel(a.id, &booked.code, IP).await.unwrap();
@@ -516,10 +518,13 @@ async fn cancel_frees_a_place_and_offers_pass_down_the_line(url: String) {
         wb,
         "same form"
     );
-    refusal(
-        s.booking
-            .join_waitlist(b.id, &wait_form(BDC_SALE, saturday(), "wb2"))
-            .await,
+    assert_eq!(
+        refused(
+            s.booking
+                .join_waitlist(b.id, &wait_form(BDC_SALE, saturday(), "wb2"))
+                .await
+        ),
+        Refusal::AlreadyWaiting
     );
     assert_eq!(
         s.booking.my_waitlist(c.id).await.unwrap()[0].position,
@@ -530,11 +535,14 @@ async fn cancel_frees_a_place_and_offers_pass_down_the_line(url: String) {
     s.booking.cancel(a.id, &booked.code, IP).await.unwrap();
     assert_eq!(counts(&store, slot).await, (0, 1, 1));
     let mine = s.booking.my_waitlist(b.id).await.unwrap();
-    assert_eq!(mine[0].status, "offered");
+    assert_eq!(mine[0].status, WaitStatus::Offered);
     assert_eq!(mine[0].offer_until, Some(support::START + 15 * 60));
     assert!(texts_to(&s, b).await.iter().any(|t| t.contains("候补成功")));
     // The held place is not for anyone else.
-    full(s.booking.book(e.id, &form(BDC_SALE, slot, "e2"), IP).await);
+    assert_eq!(
+        refused(s.booking.book(e.id, &form(BDC_SALE, slot, "e2"), IP).await),
+        Refusal::SlotFull { kept: false }
+    );
     // C cannot take B's offer.
     assert!(matches!(
         s.booking.accept_offer(c.id, wb, "steal1", IP).await,
@@ -556,14 +564,14 @@ async fn cancel_frees_a_place_and_offers_pass_down_the_line(url: String) {
     assert_eq!(counts(&store, slot).await, (1, 0, 1));
     assert_eq!(
         s.booking.my_waitlist(b.id).await.unwrap()[0].status,
-        "accepted"
+        WaitStatus::Accepted
     );
 
     // B cancels: now C is offered. C lets it run out; the job passes it to D.
     s.booking.cancel(b.id, &got.code, IP).await.unwrap();
     assert_eq!(
         s.booking.my_waitlist(c.id).await.unwrap()[0].status,
-        "offered"
+        WaitStatus::Offered
     );
     clock.advance(14 * 60);
     assert_eq!(
@@ -575,14 +583,16 @@ async fn cancel_frees_a_place_and_offers_pass_down_the_line(url: String) {
     assert_eq!(s.booking.run_jobs().await.unwrap().offers, 1);
     assert_eq!(
         s.booking.my_waitlist(c.id).await.unwrap()[0].status,
-        "expired"
+        WaitStatus::Expired
     );
     assert_eq!(
         s.booking.my_waitlist(d.id).await.unwrap()[0].status,
-        "offered"
+        WaitStatus::Offered
     );
-    let late = full(s.booking.accept_offer(c.id, wc, "acc2", IP).await);
-    assert!(late.contains("顺延"), "{late}");
+    assert_eq!(
+        refused(s.booking.accept_offer(c.id, wc, "acc2", IP).await),
+        Refusal::OfferExpired
+    );
     assert_eq!(counts(&store, slot).await, (0, 1, 1));
 
     // D leaves the line instead: nobody is left, the place is free for anyone.
@@ -618,8 +628,10 @@ async fn reschedule_moves_atomically_or_not_at_all(url: String) {
         .unwrap();
 
     // Target full: refused, the old booking unchanged.
-    let why = full(s.booking.reschedule(a.id, &mine.code, slots[1], IP).await);
-    assert!(why.contains("原预约保留"), "{why}");
+    assert_eq!(
+        refused(s.booking.reschedule(a.id, &mine.code, slots[1], IP).await),
+        Refusal::SlotFull { kept: true }
+    );
     let (kept, _) = s.booking.my_booking(a.id, &mine.code).await.unwrap();
     assert_eq!(
         (kept.start.as_str(), kept.status),
@@ -772,9 +784,16 @@ async fn no_shows_are_marked_and_three_suspend(url: String) {
 
     // Thursday 3 Dec 10:01: 10 Dec is released; booking it is refused until 2 Jan 09:00.
     let slot = slot_ids(&s, BDC, date(2026, 12, 10)).await[0];
-    let why = refusal(s.booking.book(c.id, &form(BDC_SALE, slot, "ns9"), IP).await);
-    assert!(why.contains(&backend::booking::when_text(until)), "{why}");
-    assert!(why.contains("1月2日"), "{why}");
+    let why = refused(s.booking.book(c.id, &form(BDC_SALE, slot, "ns9"), IP).await);
+    assert_eq!(
+        why,
+        Refusal::Suspended {
+            until,
+            no_shows: 3,
+            window_days: 90
+        }
+    );
+    assert_eq!(backend::booking::when_text(until), "1月2日 周六 09:00");
     // Someone else is not affected.
     let d = verified_citizen(&s, 41).await;
     s.booking
@@ -801,23 +820,28 @@ async fn check_in_gives_queue_numbers(url: String) {
 
     // Saturday 08:00: check-in opens at 08:30.
     clock.advance(7 * 86_400 - 3_600);
-    let why = refusal(s.booking.check_in(&bdc, &booked.code, IP).await);
-    assert!(why.contains("签到时间") && why.contains("08:30"), "{why}");
+    let why = refused(s.booking.check_in(&bdc, &booked.code, IP).await);
+    assert_eq!(
+        why,
+        Refusal::CheckInTooEarly {
+            from: booked.start_at - 30 * 60
+        }
+    );
     // A clerk of another department cannot check it in, and is told exactly what an
     // unknown code gets (so a desk cannot learn which codes exist).
     assert_eq!(
         refused(s.booking.check_in(&ga, &booked.code, IP).await),
-        domain::Refusal::NoSuchBooking
+        Refusal::NoSuchBooking
     );
     assert_eq!(
         refused(s.booking.check_in(&ga, "ABCDEFGH", IP).await),
-        domain::Refusal::NoSuchBooking
+        Refusal::NoSuchBooking
     );
     let mut other_hall = clerk(&[BDC]);
     other_hall.hall_code = Some("elsewhere".into());
     assert_eq!(
         refused(s.booking.check_in(&other_hall, &booked.code, IP).await),
-        domain::Refusal::NoSuchBooking
+        Refusal::NoSuchBooking
     );
     let mut helper = clerk(&[BDC]);
     helper.role = domain::StaffRole::Assistant;
@@ -857,7 +881,7 @@ async fn check_in_gives_queue_numbers(url: String) {
     // Another department's clerk cannot finish 不动产's number (nor learn it exists).
     assert_eq!(
         refused(s.booking.ticket_done(&ga, "A001", IP).await),
-        domain::Refusal::NoSuchTicket
+        Refusal::NoSuchTicket
     );
     assert_eq!(
         status_of(&s, &c, &booked.code).await,
@@ -868,12 +892,15 @@ async fn check_in_gives_queue_numbers(url: String) {
     for gone in ["A001", "A999"] {
         assert_eq!(
             refused(s.booking.ticket_done(&bdc, gone, IP).await),
-            domain::Refusal::NoSuchTicket
+            Refusal::NoSuchTicket
         );
     }
     s.booking.ticket_done(&bdc, "A002", IP).await.unwrap();
     // A served booking cannot be checked in again.
-    refusal(s.booking.check_in(&bdc, &booked.code, IP).await);
+    assert_eq!(
+        refused(s.booking.check_in(&bdc, &booked.code, IP).await),
+        Refusal::CheckInStatus(BookingStatus::Done)
+    );
     // Served bookings do not count against the limit and are not no-shows.
     clock.advance(6 * 3_600);
     s.booking.run_jobs().await.unwrap();
@@ -891,9 +918,12 @@ async fn check_in_closes_after_the_start(url: String) {
         .await
         .unwrap();
     clock.advance(7 * 86_400 + 16 * 60); // 09:16
-    let why = refusal(s.booking.check_in(&clerk(&[BDC]), &booked.code, IP).await);
-    assert!(why.contains("已超过签到时间"), "{why}");
-    refusal(s.booking.check_in(&clerk(&[BDC]), "ABC", IP).await);
+    let why = refused(s.booking.check_in(&clerk(&[BDC]), &booked.code, IP).await);
+    assert_eq!(why, Refusal::CheckInTooLate { late_minutes: 15 });
+    assert_eq!(
+        invalid(s.booking.check_in(&clerk(&[BDC]), "ABC", IP).await),
+        Invalid::BookingCode
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -929,11 +959,17 @@ async fn closing_a_day_cancels_and_texts(url: String) {
         v
     };
 
-    refusal(s.booking.close_day(1, HALL, saturday(), "  ", IP).await);
-    refusal(
-        s.booking
-            .close_day(1, HALL, date(2026, 11, 27), "暴雨", IP)
-            .await,
+    assert_eq!(
+        invalid(s.booking.close_day(1, HALL, saturday(), "  ", IP).await),
+        Invalid::CloseReason
+    );
+    assert_eq!(
+        refused(
+            s.booking
+                .close_day(1, HALL, date(2026, 11, 27), "暴雨", IP)
+                .await
+        ),
+        Refusal::ClosePast
     );
     assert_eq!(
         s.booking
@@ -969,14 +1005,17 @@ async fn closing_a_day_cancels_and_texts(url: String) {
         DayState::Closed { .. }
     ));
     assert_eq!(counts(&store, slots[0]).await.0, 0);
-    refusal(s.booking.close_day(1, HALL, saturday(), "暴雨", IP).await);
+    assert_eq!(
+        refused(s.booking.close_day(1, HALL, saturday(), "暴雨", IP).await),
+        Refusal::AlreadyClosed
+    );
     // Booking on the closed day is refused.
-    let why = refusal(
+    let why = refused(
         s.booking
             .book(people[2].id, &form(BDC_SALE, slots[2], "cd10"), IP)
             .await,
     );
-    assert!(why.contains("停办"), "{why}");
+    assert_eq!(why, Refusal::HallClosed);
     // Nor can a booking be moved into it: the move is refused and the booking stays put.
     assert_eq!(
         refused(
@@ -984,7 +1023,7 @@ async fn closing_a_day_cancels_and_texts(url: String) {
                 .reschedule(people[2].id, &other.code, slots[2], IP)
                 .await
         ),
-        domain::Refusal::HallClosed
+        Refusal::HallClosed
     );
     assert_eq!(
         status_of(&s, &people[2], &other.code).await,
@@ -1009,7 +1048,9 @@ async fn national_day_and_its_makeup_saturday(url: String) {
     assert_eq!(week.len(), 7);
     for day in &week {
         match &day.state {
-            DayState::Closed { why } => assert!(why.contains("国庆节"), "{why}"),
+            DayState::Closed {
+                why: ClosedWhy::Holiday { name },
+            } => assert!(name.contains("国庆节"), "{name}"),
             other => panic!("{} should be closed, is {other:?}", day.date),
         }
     }
@@ -1028,7 +1069,11 @@ async fn national_day_and_its_makeup_saturday(url: String) {
         "{:?}",
         makeup.view.state
     );
-    assert_eq!(makeup.view.note.as_deref(), Some("调休上班"));
+    assert!(
+        matches!(makeup.view.kind, DayKind::MakeupWorkday(_)),
+        "{:?}",
+        makeup.view.kind
+    );
     let starts: Vec<&str> = makeup.slots.iter().map(|x| x.start.as_str()).collect();
     assert_eq!(starts.len(), 14, "{starts:?}");
     assert_eq!(
@@ -1042,7 +1087,12 @@ async fn national_day_and_its_makeup_saturday(url: String) {
     // The ordinary Saturday after: closed for a weekday-only department.
     let next = s.booking.week(HALL, GA, date(2026, 10, 11)).await.unwrap();
     assert!(
-        matches!(&next[6].state, DayState::Closed { why } if why.contains("周末")),
+        matches!(
+            &next[6].state,
+            DayState::Closed {
+                why: ClosedWhy::Weekend
+            }
+        ),
         "{:?}",
         next[6]
     );
@@ -1158,8 +1208,8 @@ enum Outcome {
 fn outcome<T>(r: &Result<T, Error>) -> Outcome {
     match r {
         Ok(_) => Outcome::Ok,
-        Err(Error::Invalid(_)) => Outcome::Refused,
-        Err(Error::Full(_)) => Outcome::Full,
+        Err(Error::Refused(Refusal::SlotFull { .. })) => Outcome::Full,
+        Err(Error::Invalid(_) | Error::Refused(_)) => Outcome::Refused,
         Err(Error::NotFound) => Outcome::NotFound,
         Err(e) => panic!("unexpected error {e:?}"),
     }

@@ -3,9 +3,11 @@
 
 pub mod account;
 pub mod booking;
+pub mod calendar;
 pub mod catalog;
 pub mod date;
 pub mod identity;
+pub mod invalid;
 pub mod permission;
 pub mod refusal;
 pub mod search;
@@ -14,5 +16,6 @@ pub use account::*;
 pub use catalog::*;
 pub use date::CivilDate;
 pub use identity::*;
+pub use invalid::{Choice, Invalid};
 pub use permission::{Reach, StaffAction, may};
 pub use refusal::Refusal;

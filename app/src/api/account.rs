@@ -132,7 +132,7 @@ pub async fn erase_account(confirm: String) -> Result<(), AppError> {
     super::answer(async move {
         let id = require_citizen().await?;
         if confirm != "注销" {
-            return Err(AppError::BadInput("请先勾选“我已了解”，再确认注销".into()));
+            return Err(AppError::BadInput(domain::Invalid::ConfirmErase));
         }
         super::services()?.accounts.erase(id, &client_ip()).await?;
         clear_cookie(CITIZEN_COOKIE, "/");

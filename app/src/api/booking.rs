@@ -124,7 +124,7 @@ pub async fn load_book_page(
 #[cfg(feature = "ssr")]
 fn parse_date(text: &str) -> Result<domain::CivilDate, AppError> {
     let mut parts = text.trim().splitn(3, '-').map(str::parse::<u16>);
-    let bad = || AppError::BadInput("日期格式应为 2026-12-05".to_owned());
+    let bad = || AppError::BadInput(domain::Invalid::Date);
     match (parts.next(), parts.next(), parts.next()) {
         (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) => domain::CivilDate::new(
             y,
@@ -143,7 +143,7 @@ fn member(text: &str) -> Result<Option<i64>, AppError> {
         id => id
             .parse()
             .map(Some)
-            .map_err(|_| AppError::BadInput("请选择为谁预约".to_owned())),
+            .map_err(|_| AppError::BadInput(domain::Invalid::Choose(domain::Choice::ForWhom))),
     }
 }
 
@@ -159,7 +159,7 @@ pub async fn book(
         let slot_id = slot_id
             .trim()
             .parse()
-            .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
+            .map_err(|_| AppError::BadInput(domain::Invalid::Choose(domain::Choice::Slot)))?;
         // The server's booking gate has already let this request in (a live session, a place
         // of the count, admission); the store decides, the request key first.
         let booking = &super::services()?.booking;
@@ -251,7 +251,7 @@ pub async fn reschedule_booking(code: String, slot_id: String) -> Result<Booking
         let slot_id = slot_id
             .trim()
             .parse()
-            .map_err(|_| AppError::BadInput("请选择一个时段".to_owned()))?;
+            .map_err(|_| AppError::BadInput(domain::Invalid::Choose(domain::Choice::Slot)))?;
         let booking = &super::services()?.booking;
         let citizen = require_citizen().await?;
         Ok(booking
@@ -384,7 +384,7 @@ pub async fn load_calendar(year: u16) -> Result<Vec<SpecialDay>, AppError> {
             .filter(|e| e.date.year() == year)
             .map(|e| SpecialDay {
                 date: e.date.to_string(),
-                weekday: domain::booking::Weekday::of(e.date).label().to_owned(),
+                weekday: domain::calendar::Weekday::of(e.date).label().to_owned(),
                 holiday: e.holiday,
                 name: e.name.clone(),
             })
@@ -401,7 +401,11 @@ pub async fn set_calendar_day(date: String, kind: String, name: String) -> Resul
         let holiday = match kind.as_str() {
             "holiday" => true,
             "workday" => false,
-            _ => return Err(AppError::BadInput("请选择放假或调休上班".to_owned())),
+            _ => {
+                return Err(AppError::BadInput(domain::Invalid::Choose(
+                    domain::Choice::DayKind,
+                )));
+            }
         };
         let date = parse_date(&date)?;
         Ok(super::services()?
@@ -433,7 +437,7 @@ pub async fn close_day(date: String, reason: String) -> Result<usize, AppError> 
         let hall = me
             .hall_code
             .clone()
-            .ok_or_else(|| AppError::BadInput("您的账号没有所属大厅".to_owned()))?;
+            .ok_or_else(|| AppError::Refused(domain::Refusal::NoHall))?;
         Ok(super::services()?
             .booking
             .close_day(me.id, &hall, parse_date(&date)?, &reason, &client_ip())

@@ -9,16 +9,14 @@ use std::fmt;
 pub enum AppError {
     /// The record does not exist, or is not the asker's to see.
     NotFound,
-    /// Input that does not parse, or a rule refusing it; the message says what and why.
-    BadInput(String),
+    /// Input that does not parse; `i18n::invalid` words it.
+    BadInput(domain::Invalid),
     /// The page or action needs someone signed in (a citizen, or staff under `/staff`).
     SignInRequired,
     /// Signed in, but not allowed to do this.
     Forbidden,
-    /// Too many tries from one place; the message says how long to wait.
-    TooMany(String),
-    /// The place asked for is gone (a full slot, an expired offer); the message says what next.
-    Full(String),
+    /// Too many tries from one place: wait `wait_secs`.
+    TooMany { wait_secs: i64 },
     /// Too many requests at once: try again in a second (503 with Retry-After).
     Busy,
     /// A rule refused the request; `i18n::refusal` words it.
@@ -33,9 +31,14 @@ impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotFound => f.write_str("没有找到您要的内容"),
-            Self::BadInput(why) | Self::TooMany(why) | Self::Full(why) => f.write_str(why),
+            Self::BadInput(invalid) => f.write_str(&crate::i18n::invalid(invalid)),
+            Self::TooMany { wait_secs } => write!(
+                f,
+                "操作过于频繁，请 {} 分钟后再试",
+                ((wait_secs + 59) / 60).max(1)
+            ),
             Self::Busy => f.write_str("当前预约人数较多，请稍等几秒再试"),
-            Self::Refused(refusal) => f.write_str(crate::i18n::refusal(*refusal)),
+            Self::Refused(refusal) => f.write_str(&crate::i18n::refusal(refusal)),
             Self::SignInRequired => f.write_str("请先登录"),
             Self::Forbidden => f.write_str("您没有权限进行此操作"),
             Self::Unavailable => f.write_str("服务暂时不可用，请稍后重试"),
@@ -51,7 +54,7 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(_) => Self::BadInput("请求参数有误，请返回重试".to_owned()),
+            ServerFnErrorErr::Args(_) => Self::BadInput(domain::Invalid::Arguments),
             ServerFnErrorErr::ServerError(_) | ServerFnErrorErr::MissingArg(_) => Self::Unavailable,
             _ => Self::Transport,
         }
@@ -66,15 +69,18 @@ impl AppError {
             Self::BadInput(_) => 400,
             Self::SignInRequired => 401,
             Self::Forbidden => 403,
-            Self::TooMany(_) => 429,
-            Self::Full(_) => 409,
-            Self::Refused(refusal) => match refusal {
-                domain::Refusal::VerifyTooOften => 429,
-                domain::Refusal::HallClosed => 409,
-                domain::Refusal::StaffSignIn
-                | domain::Refusal::NoSuchBooking
-                | domain::Refusal::NoSuchTicket => 400,
-            },
+            Self::TooMany { .. } => 429,
+            Self::Refused(refusal) => {
+                use domain::Refusal as R;
+                match refusal {
+                    R::VerifyTooOften => 429,
+                    // The place asked for is gone: a conflict with the state, not bad input.
+                    R::HallClosed | R::SlotFull { .. } | R::OfferPastCutoff | R::OfferExpired => {
+                        409
+                    }
+                    _ => 400,
+                }
+            }
             Self::Busy => 503,
             Self::Unavailable | Self::Transport => 503,
         }
@@ -114,8 +120,7 @@ impl From<backend::Error> for AppError {
             backend::Error::Invalid(why) => Self::BadInput(why),
             backend::Error::SignInRequired => Self::SignInRequired,
             backend::Error::Forbidden => Self::Forbidden,
-            backend::Error::RateLimited { message, .. } => Self::TooMany(message),
-            backend::Error::Full(why) => Self::Full(why),
+            backend::Error::RateLimited { wait_secs } => Self::TooMany { wait_secs },
             backend::Error::Busy => Self::Busy,
             backend::Error::Refused(refusal) => Self::Refused(refusal),
             cause => {

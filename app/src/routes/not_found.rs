@@ -24,10 +24,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     error.set_status();
     let (title, body) = match &error {
         AppError::NotFound => (i18n::NOT_FOUND_TITLE, i18n::NOT_FOUND_BODY.to_owned()),
-        AppError::BadInput(why) | AppError::TooMany(why) | AppError::Full(why) => {
-            (i18n::BAD_INPUT_TITLE, why.clone())
+        AppError::BadInput(_) | AppError::TooMany { .. } | AppError::Refused(_) => {
+            (i18n::BAD_INPUT_TITLE, error.to_string())
         }
-        AppError::Refused(_) => (i18n::BAD_INPUT_TITLE, error.to_string()),
         AppError::SignInRequired => (
             i18n::SIGN_IN_REQUIRED,
             i18n::SIGN_IN_REQUIRED_BODY.to_owned(),

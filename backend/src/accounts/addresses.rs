@@ -1,7 +1,7 @@
 use super::{AccountService, Actor, columns};
 use crate::store::NewAddress;
 use crate::{Error, Result};
-use domain::{PersonName, Phone, PostalAddress};
+use domain::{Invalid, PersonName, Phone, PostalAddress, Refusal};
 
 const MAX_ADDRESSES: usize = 10;
 
@@ -36,26 +36,21 @@ impl AccountService {
 
     pub async fn add_address(&self, citizen: i64, form: &AddressForm, ip: &str) -> Result<i64> {
         self.live_citizen(citizen).await?;
-        let recipient = PersonName::parse(&form.recipient)
-            .map_err(|e| Error::Invalid(format!("收件人：{e}")))?;
-        let phone =
-            Phone::parse(&form.phone).map_err(|e| Error::Invalid(format!("联系电话：{e}")))?;
+        let recipient = PersonName::parse(&form.recipient).map_err(Invalid::Recipient)?;
+        let phone = Phone::parse(&form.phone).map_err(Invalid::ContactPhone)?;
         let region = form.region.trim();
         if !(4..=40).contains(&region.chars().count()) {
-            return Err(Error::invalid(
-                "请填写所在地区（省、市、区县），如 河南省郑州市金水区",
-            ));
+            return Err(Invalid::Region.into());
         }
         let detail = form.detail.trim();
         if !(4..=120).contains(&detail.chars().count()) {
-            return Err(Error::invalid(
-                "请填写详细地址（街道、门牌号、楼栋和房间号），4 至 120 字",
-            ));
+            return Err(Invalid::AddressDetail.into());
         }
         if self.store.addresses(citizen).await?.len() >= MAX_ADDRESSES {
-            return Err(Error::Invalid(format!(
-                "最多可保存 {MAX_ADDRESSES} 个收件地址"
-            )));
+            return Err(Refusal::AddressesFull {
+                max: MAX_ADDRESSES as u32,
+            }
+            .into());
         }
         let new = NewAddress {
             citizen_id: citizen,

@@ -1,7 +1,7 @@
 use super::{AccountService, Actor, columns};
 use crate::store::{Added, MemberRecord, NewMember};
 use crate::{Error, Result};
-use domain::{FamilyMember, IdNumber, PersonName, Relation};
+use domain::{Choice, FamilyMember, IdNumber, Invalid, PersonName, Refusal, Relation};
 
 /// Enough for a household with grandparents on both sides.
 const MAX_MEMBERS: usize = 10;
@@ -71,20 +71,14 @@ impl AccountService {
     ) -> Result<FamilyMember> {
         let record = self.live_citizen(citizen).await?;
         if record.verified_at.is_none() {
-            return Err(Error::invalid("请先完成实名认证，再添加家庭成员"));
+            return Err(Refusal::NotVerified.into());
         }
-        let relation = Relation::parse(&form.relation)
-            .ok_or_else(|| Error::invalid("请选择家庭成员与您的关系"))?;
-        let name = PersonName::parse(&form.name).map_err(Error::invalid)?;
+        let relation = Relation::parse(&form.relation).ok_or(Invalid::Choose(Choice::Relation))?;
+        let name = PersonName::parse(&form.name).map_err(Invalid::Name)?;
         let id = match form.id_number.trim() {
             "" if relation.may_lack_id() => None,
-            "" => {
-                return Err(Error::Invalid(format!(
-                    "请填写{}的身份证号码",
-                    relation.label()
-                )));
-            }
-            raw => Some(IdNumber::parse(raw, self.today()).map_err(Error::invalid)?),
+            "" => return Err(Invalid::MemberIdNeeded(relation).into()),
+            raw => Some(IdNumber::parse(raw, self.today()).map_err(Invalid::IdNumber)?),
         };
         let index = id.as_ref().map(|id| {
             self.pii
@@ -92,7 +86,7 @@ impl AccountService {
                 .to_vec()
         });
         if index.is_some() && index == record.id_index {
-            return Err(Error::invalid("不能把自己添加为家庭成员"));
+            return Err(Refusal::SelfAsMember.into());
         }
         let existing = self.store.family(citizen).await?;
         // The same form again: the member it added the first time.
@@ -100,29 +94,27 @@ impl AccountService {
             return self.family_member(citizen, done.id).await;
         }
         if existing.len() >= MAX_MEMBERS {
-            return Err(Error::Invalid(format!(
-                "最多可添加 {MAX_MEMBERS} 位家庭成员"
-            )));
+            return Err(Refusal::FamilyFull {
+                max: MAX_MEMBERS as u32,
+            }
+            .into());
         }
         if relation.only_one() && existing.iter().any(|m| m.relation == relation.as_str()) {
-            return Err(Error::Invalid(format!(
-                "您已添加{}；如需更换，请先删除原来的",
-                relation.label()
-            )));
+            return Err(Refusal::RelationTaken(relation).into());
         }
         if id.is_none() && self.has_unnumbered(&existing, relation, &name)? {
-            return Err(Error::Invalid(format!(
-                "已添加过未填身份证号码的{}“{}”，请勿重复添加",
-                relation.label(),
-                name.masked()
-            )));
+            return Err(Refusal::MemberRepeated {
+                relation,
+                name_masked: name.masked(),
+            }
+            .into());
         }
         if let (Some(id), Some(own)) = (&id, &record.id_enc) {
             let own = self.decrypt(own, columns::CITIZEN_ID)?;
             let own =
                 IdNumber::parse(&own, self.today()).map_err(|e| Error::Corrupt(e.to_string()))?;
-            if let Some(why) = relation.birth_mismatch(id.birth_date(), own.birth_date()) {
-                return Err(Error::invalid(why));
+            if !relation.birth_fits(id.birth_date(), own.birth_date()) {
+                return Err(Refusal::BirthOrder(relation).into());
             }
         }
         let new = NewMember {
@@ -141,7 +133,7 @@ impl AccountService {
             created_at: self.clock.now(),
         };
         let Added::Id(member_id) = self.store.add_family_member(&new).await? else {
-            return Err(Error::invalid("该身份证号码已在您的家庭成员中"));
+            return Err(Refusal::MemberListed.into());
         };
         self.audit
             .record(

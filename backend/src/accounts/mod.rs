@@ -119,8 +119,3 @@ impl AccountService {
         }
     }
 }
-
-/// Whole minutes to tell someone to wait, rounded up and at least 1.
-pub(crate) fn minutes_up(secs: i64) -> i64 {
-    ((secs + 59) / 60).max(1)
-}

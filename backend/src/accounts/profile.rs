@@ -2,7 +2,7 @@ use super::rate_limit::Bucket;
 use super::{AccountService, Actor, IdentityVerdict, columns};
 use crate::store::{Added, SealedIdentity};
 use crate::{Error, Result};
-use domain::{IdNumber, PersonName, Profile, Refusal};
+use domain::{IdNumber, Invalid, PersonName, Profile, Refusal};
 
 impl AccountService {
     pub async fn profile(&self, citizen: i64) -> Result<Profile> {
@@ -40,8 +40,8 @@ impl AccountService {
                 return Err(Error::Refused(Refusal::VerifyTooOften));
             }
         }
-        let name = PersonName::parse(name).map_err(Error::invalid)?;
-        let id = IdNumber::parse(id_number, self.today()).map_err(Error::invalid)?;
+        let name = PersonName::parse(name).map_err(Invalid::Name)?;
+        let id = IdNumber::parse(id_number, self.today()).map_err(Invalid::IdNumber)?;
         let record = self.live_citizen(citizen).await?;
         let index = self
             .pii
@@ -52,12 +52,10 @@ impl AccountService {
             if record.id_index.as_deref() == Some(index.as_slice()) {
                 return self.profile(citizen).await;
             }
-            return Err(Error::invalid(
-                "您已完成实名认证；如需更正，请携带身份证到政务服务大厅窗口办理",
-            ));
+            return Err(Refusal::AlreadyVerified.into());
         }
         if self.verifier.verify(&name, &id).await? == IdentityVerdict::Mismatch {
-            return Err(Error::invalid("姓名与身份证号码不一致，请核对后重新输入"));
+            return Err(Refusal::NameIdMismatch.into());
         }
         let sealed = SealedIdentity {
             name_enc: self.pii.encrypt(name.as_str(), columns::CITIZEN_NAME),
@@ -84,9 +82,7 @@ impl AccountService {
                     ip,
                 )
                 .await?;
-            return Err(Error::invalid(
-                "该身份证号码已在其他账号完成实名认证。如非本人操作，请携带身份证到政务服务大厅窗口处理",
-            ));
+            return Err(Refusal::IdOnAnotherAccount.into());
         }
         self.audit
             .record(

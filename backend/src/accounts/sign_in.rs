@@ -1,7 +1,7 @@
 use super::rate_limit::Bucket;
 use super::{AccountService, Actor, columns};
 use crate::{Error, Result};
-use domain::{CodeCheck, OtpCode, Phone, SendDecision, SendRefusal, SessionKind};
+use domain::{CodeCheck, Invalid, OtpCode, Phone, Refusal, SendDecision, SendRefusal, SessionKind};
 
 /// The answer to 获取验证码.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +37,7 @@ impl AccountService {
     /// 获取验证码: texts a fresh code unless the number's limits say wait. `send_key` is the
     /// form's one-time key: the same form twice sends once.
     pub async fn send_code(&self, phone: &str, send_key: &str, ip: &str) -> Result<CodeSent> {
-        let phone = Phone::parse(phone).map_err(Error::invalid)?;
+        let phone = Phone::parse(phone).map_err(Invalid::Phone)?;
         let now = self.clock.now();
         self.limiter.check(Bucket::Send, ip, now)?;
         let code = OtpCode::from_random(crate::random::u32());
@@ -70,7 +70,7 @@ impl AccountService {
             Ok(SendDecision::AlreadySent) => Ok(sent(self.otp.resend_after_secs, false)),
             // A code went out less than a minute ago and is still good: go on to typing it.
             Err(SendRefusal::TooSoon { wait_secs }) => Ok(sent(wait_secs, false)),
-            Err(refusal) => Err(Error::invalid(refusal)),
+            Err(SendRefusal::DailyLimit) => Err(Refusal::CodeDailyLimit.into()),
         }
     }
 
@@ -83,8 +83,8 @@ impl AccountService {
         ip: &str,
         replacing: Option<&str>,
     ) -> Result<SignedIn> {
-        let phone = Phone::parse(phone).map_err(Error::invalid)?;
-        let code = OtpCode::parse(code).map_err(Error::invalid)?;
+        let phone = Phone::parse(phone).map_err(Invalid::Phone)?;
+        let code = OtpCode::parse(code).map_err(Invalid::Otp)?;
         let now = self.clock.now();
         self.limiter.check(Bucket::Try, ip, now)?;
         let index = self.phone_index(&phone);
@@ -92,8 +92,15 @@ impl AccountService {
             .store
             .otp_check(&index, &self.code_hash(&phone, &code), &self.otp, now)
             .await?;
-        if verdict != CodeCheck::Accepted {
-            return Err(Error::invalid(verdict));
+        let refusal = match verdict {
+            CodeCheck::Accepted => None,
+            CodeCheck::Wrong { tries_left } => Some(Refusal::CodeWrong { tries_left }),
+            CodeCheck::TooManyTries => Some(Refusal::CodeTooManyTries),
+            CodeCheck::Expired => Some(Refusal::CodeExpired),
+            CodeCheck::NoCode => Some(Refusal::NoCode),
+        };
+        if let Some(refusal) = refusal {
+            return Err(refusal.into());
         }
         let encrypted = self.pii.encrypt(phone.as_str(), columns::CITIZEN_PHONE);
         let citizen_id = self

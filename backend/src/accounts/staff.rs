@@ -5,7 +5,9 @@ use crate::store::{Added, NewStaff, StaffChange, StaffRecord};
 use crate::{Error, Result, Store};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use domain::{LockoutPolicy, Refusal, SessionKind, StaffMember, StaffRole, Username};
+use domain::{
+    Choice, Invalid, LockoutPolicy, Refusal, SessionKind, StaffMember, StaffRole, Username,
+};
 use std::sync::{Arc, OnceLock};
 
 /// What the admin's staff form sends (create and edit alike).
@@ -160,7 +162,7 @@ impl StaffService {
         }
         self.store.staff_attempt_succeeded(staff.id).await?;
         if !staff.active {
-            return Err(Error::invalid("该账号已停用，请联系管理员"));
+            return Err(Refusal::StaffDisabled.into());
         }
         let token = self
             .sessions
@@ -230,15 +232,15 @@ impl StaffService {
     async fn checked(&self, form: &NewStaffForm) -> Result<StaffChange> {
         let display_name = form.display_name.trim();
         if !(2..=30).contains(&display_name.chars().count()) {
-            return Err(Error::invalid("请填写 2 至 30 字的姓名"));
+            return Err(Invalid::StaffName.into());
         }
-        let role = StaffRole::parse(&form.role).ok_or_else(|| Error::invalid("请选择角色"))?;
+        let role = StaffRole::parse(&form.role).ok_or(Invalid::Choose(Choice::Role))?;
         let hall_code = match form.hall_code.trim() {
             "" => None,
             code if self.store.halls().await?.iter().any(|h| h.code == code) => {
                 Some(code.to_owned())
             }
-            _ => return Err(Error::invalid("所选大厅不存在")),
+            _ => return Err(Invalid::Choose(Choice::Hall).into()),
         };
         let known = self.store.departments().await?;
         let mut departments = form.departments.clone();
@@ -248,10 +250,10 @@ impl StaffService {
             .iter()
             .any(|d| !known.iter().any(|k| &k.code == d))
         {
-            return Err(Error::invalid("所选部门不存在"));
+            return Err(Invalid::Choose(Choice::Department).into());
         }
         if departments.is_empty() && matches!(role, StaffRole::Clerk | StaffRole::Approver) {
-            return Err(Error::invalid("受理和审批人员至少要负责一个部门"));
+            return Err(Invalid::DepartmentsNeeded.into());
         }
         Ok(StaffChange {
             display_name: display_name.to_owned(),
@@ -283,7 +285,7 @@ impl StaffService {
     }
 
     async fn create_unchecked(&self, form: &NewStaffForm) -> Result<(StaffMember, String)> {
-        let username = Username::parse(&form.username).map_err(Error::invalid)?;
+        let username = Username::parse(&form.username).map_err(Invalid::Username)?;
         let change = self.checked(form).await?;
         let password = crate::random::password();
         let new = NewStaff {
@@ -296,10 +298,10 @@ impl StaffService {
             created_at: self.clock.now(),
         };
         let Added::Id(id) = self.store.create_staff(&new).await? else {
-            return Err(Error::Invalid(format!(
-                "用户名 {} 已被使用。如果是刚创建的账号而没有记下初始密码，请打开该账号重置密码",
-                username.as_str()
-            )));
+            return Err(Refusal::UsernameTaken {
+                username: username.as_str().to_owned(),
+            }
+            .into());
         };
         let member = member(
             self.store.staff_member(id).await?.ok_or(Error::NotFound)?,
@@ -319,7 +321,7 @@ impl StaffService {
         let change = self.checked(form).await?;
         // An admin cannot lock themselves out by demoting or disabling their own account.
         if id == actor.id && (change.role != StaffRole::Admin.as_str() || !change.active) {
-            return Err(Error::invalid("不能停用自己的账号或取消自己的管理角色"));
+            return Err(Refusal::SelfDemote.into());
         }
         if !self.store.update_staff(id, &change).await? {
             return Err(Error::NotFound);

@@ -5,10 +5,11 @@ use super::BookingService;
 use crate::store::{NewSlot, SlotRecord};
 use crate::{Error, Result};
 use domain::CivilDate;
+use domain::Refusal;
 use domain::booking::{
-    Calendar, DayKind, DayState, DayView, Release, ReleaseRule, Schedule, SlotView, TimeOfDay,
-    Weekday,
+    ClosedWhy, DayState, DayView, Release, ReleaseRule, Schedule, SlotView, TimeOfDay,
 };
+use domain::calendar::{Calendar, DayKind, Weekday};
 
 /// A day's view and, when it has hours, its slots (made in the store on first look, once
 /// the day is released).
@@ -77,19 +78,12 @@ impl BookingService {
         date: CivilDate,
         with_slots: bool,
     ) -> Result<DayPlan> {
-        let weekday = Weekday::of(date);
         let kind = calendar.kind(date);
-        let note = match &kind {
-            DayKind::Holiday(name) => Some(name.clone()),
-            DayKind::MakeupWorkday(_) => Some("调休上班".to_owned()),
-            _ => None,
-        };
         let mut plan = DayPlan {
             view: DayView {
                 date,
-                weekday: weekday.label().to_owned(),
-                weekend: weekday.is_weekend(),
-                note,
+                weekday: Weekday::of(date),
+                kind: kind.clone(),
                 state: DayState::Over,
             },
             slots: Vec::new(),
@@ -97,7 +91,9 @@ impl BookingService {
         };
         if let Some(reason) = closed {
             plan.view.state = DayState::Closed {
-                why: format!("大厅停办：{reason}"),
+                why: ClosedWhy::HallClosed {
+                    reason: reason.to_owned(),
+                },
             };
             return Ok(plan);
         }
@@ -121,8 +117,8 @@ impl BookingService {
         else {
             plan.view.state = DayState::Closed {
                 why: match kind {
-                    DayKind::Holiday(name) => format!("{name}放假"),
-                    _ => "周末不开放".to_owned(),
+                    DayKind::Holiday(name) => ClosedWhy::Holiday { name },
+                    _ => ClosedWhy::Weekend,
                 },
             };
             return Ok(plan);
@@ -132,7 +128,7 @@ impl BookingService {
         let at = |t: TimeOfDay| midnight + t.minutes() * 60;
         let Some(last) = specs.last() else {
             plan.view.state = DayState::Closed {
-                why: "不开放".to_owned(),
+                why: ClosedWhy::NoHours,
             };
             return Ok(plan);
         };
@@ -203,19 +199,16 @@ impl BookingService {
         }
         let date = CivilDate::from_epoch_days(slot.day);
         if let DayKind::Holiday(name) = self.calendar().await?.kind(date) {
-            return Err(Error::invalid(format!("这一天不能预约：{name}放假")));
+            return Err(Refusal::Holiday { name }.into());
         }
         let rule = self.release_rule(&slot.hall_code).await?;
         let now = self.clock.now();
         let opens = rule.opens(date);
         if now < opens {
-            return Err(Error::invalid(format!(
-                "这一天的号源将于 {} 放出，请到时再约",
-                super::when_text(opens)
-            )));
+            return Err(Refusal::NotReleased { opens }.into());
         }
         if now > rule.cutoff(slot.start_at) {
-            return Err(Error::invalid("这个时段已过预约截止时间，请选择其他时段"));
+            return Err(Refusal::SlotPastCutoff.into());
         }
         Ok(slot)
     }

@@ -8,8 +8,9 @@ use crate::store::{
 };
 use crate::{Error, Result};
 use domain::booking::{
-    BookingCode, BookingStatus, BookingView, DayState, IcsEvent, WaitView, Weekday,
+    BookingCode, BookingStatus, BookingView, DayState, ForWhom, IcsEvent, WaitStatus, WaitView,
 };
+use domain::calendar::Weekday;
 use domain::{CivilDate, Relation, ServiceItem};
 
 /// A booking request as the confirm form sends it.
@@ -34,7 +35,7 @@ pub struct WaitForm {
 
 fn check_key(key: &str) -> Result<()> {
     if key.is_empty() || key.len() > 64 || !key.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(Error::invalid("表单已过期，请返回重新选择"));
+        return Err(domain::Refusal::FormExpired.into());
     }
     Ok(())
 }
@@ -128,19 +129,17 @@ impl BookingService {
     }
 
     fn refusal(&self, why: Refusal) -> Error {
-        Error::invalid(match why {
-            Refusal::NotVerified => "预约前请先完成实名认证".to_owned(),
-            Refusal::Suspended { until } => format!(
-                "您近 {} 天内爽约 {} 次，{} 前暂停预约",
-                self.policy.no_show_window_days,
-                self.policy.no_show_limit,
-                super::when_text(until)
-            ),
-            Refusal::TooMany { max } => {
-                format!("您已有 {max} 个待办理的预约，办理或取消后才能再约")
-            }
-            Refusal::SameDay => "这一天已为此人预约过这个事项，不能重复预约".to_owned(),
-            Refusal::DayClosed => "大厅这一天停办，请选择其他日期".to_owned(),
+        use domain::Refusal as R;
+        Error::Refused(match why {
+            Refusal::NotVerified => R::NotVerified,
+            Refusal::Suspended { until } => R::Suspended {
+                until,
+                no_shows: self.policy.no_show_limit,
+                window_days: u32::try_from(self.policy.no_show_window_days).unwrap_or(u32::MAX),
+            },
+            Refusal::TooMany { max } => R::TooManyBookings { max },
+            Refusal::SameDay => R::SameDay { kept: false },
+            Refusal::DayClosed => R::HallClosed,
         })
     }
 
@@ -212,7 +211,7 @@ impl BookingService {
             }
             // Cancelled already (a second tap): nothing more to do.
             _ if record.status == "cancelled" => Ok(()),
-            _ => Err(Error::invalid("这个预约已不能取消")),
+            _ => Err(domain::Refusal::NotCancellable.into()),
         }
     }
 
@@ -248,14 +247,10 @@ impl BookingService {
                 self.notify(citizen_id, &texts::moved(&view)).await;
                 Ok(view)
             }
-            Freed::Full => Err(Error::Full(
-                "新时段已约满，原预约保留不变，请另选时段".to_owned(),
-            )),
-            Freed::SameDay => Err(Error::invalid(
-                "这一天已为此人预约过这个事项，原预约保留不变",
-            )),
-            Freed::NotActive => Err(Error::invalid("这个预约已不能改约")),
-            Freed::DayClosed => Err(Error::Refused(domain::Refusal::HallClosed)),
+            Freed::Full => Err(domain::Refusal::SlotFull { kept: true }.into()),
+            Freed::SameDay => Err(domain::Refusal::SameDay { kept: true }.into()),
+            Freed::NotActive => Err(domain::Refusal::NotMovable.into()),
+            Freed::DayClosed => Err(domain::Refusal::HallClosed.into()),
         }
     }
 
@@ -287,10 +282,10 @@ impl BookingService {
     async fn check_changeable(&self, record: &BookingRecord) -> Result<()> {
         let rule = self.release_rule(&record.hall_code).await?;
         if record.status == "booked" && self.clock.now() > rule.cutoff(record.start_at) {
-            return Err(Error::invalid(format!(
-                "已过取消和改约截止时间（开始前 {} 分钟）",
-                rule.cutoff_minutes
-            )));
+            return Err(domain::Refusal::PastChangeCutoff {
+                minutes: rule.cutoff_minutes,
+            }
+            .into());
         }
         Ok(())
     }
@@ -312,7 +307,7 @@ impl BookingService {
             .day(&form.hall, &item.department.code, form.date)
             .await?;
         if !matches!(plan.view.state, DayState::Full) {
-            return Err(Error::invalid("这一天还有空余号源，请直接预约"));
+            return Err(domain::Refusal::DayHasRoom.into());
         }
         let joined = self
             .store
@@ -329,7 +324,7 @@ impl BookingService {
             .await?;
         match joined {
             Joined::Id(id) => Ok(id),
-            Joined::AlreadyWaiting => Err(Error::invalid("您已在这一天的候补队列中")),
+            Joined::AlreadyWaiting => Err(domain::Refusal::AlreadyWaiting.into()),
             Joined::AlreadyBooked => Err(self.refusal(Refusal::SameDay)),
         }
     }
@@ -339,12 +334,11 @@ impl BookingService {
         let mut out = Vec::new();
         for w in self.store.waitlist_of(citizen_id).await? {
             let item_name = self.item_name(&w.item_code).await;
+            let status = WaitStatus::parse(&w.status)
+                .ok_or_else(|| Error::Corrupt(format!("waitlist status {}", w.status)))?;
+            let offered = status == WaitStatus::Offered;
             let offer_start = match w.offered_slot_id {
-                Some(id) if w.status == "offered" => self
-                    .store
-                    .slot(id)
-                    .await?
-                    .map(|s| super::when_text(s.start_at)),
+                Some(id) if offered => self.store.slot(id).await?.map(|s| s.start_at),
                 _ => None,
             };
             out.push(WaitView {
@@ -358,9 +352,10 @@ impl BookingService {
                     .map(|(h, _)| h.name.clone())
                     .unwrap_or_default(),
                 date: CivilDate::from_epoch_days(w.day),
-                position: (w.status == "waiting").then(|| u32::try_from(w.position).unwrap_or(0)),
-                offer_until: w.offer_until.filter(|_| w.status == "offered"),
-                status: w.status,
+                position: (status == WaitStatus::Waiting)
+                    .then(|| u32::try_from(w.position).unwrap_or(0)),
+                offer_until: w.offer_until.filter(|_| offered),
+                status,
                 offer_start,
             });
         }
@@ -386,9 +381,7 @@ impl BookingService {
             let slot = self.store.slot(slot).await?.ok_or(Error::NotFound)?;
             let rule = self.release_rule(&slot.hall_code).await?;
             if self.clock.now() > rule.cutoff(slot.start_at) {
-                return Err(Error::Full(
-                    "这个时段已过预约截止时间，候补名额作废".to_owned(),
-                ));
+                return Err(domain::Refusal::OfferPastCutoff.into());
             }
         }
         let code = BookingCode::from_random(crate::random::bytes5());
@@ -422,9 +415,7 @@ impl BookingService {
                 Ok(view)
             }
             BookResult::Existing(record) => self.view(&record).await,
-            BookResult::Full => Err(Error::Full(
-                "这个候补名额已过保留时间，已顺延给下一位".to_owned(),
-            )),
+            BookResult::Full => Err(domain::Refusal::OfferExpired.into()),
             BookResult::Refused(why) => Err(self.refusal(why)),
         }
     }
@@ -505,14 +496,13 @@ impl BookingService {
             .ok_or_else(|| Error::Corrupt(format!("booking status {}", r.status)))?;
         let for_whom = match r.member_id {
             Some(id) => match self.store.family_member(r.citizen_id, id).await? {
-                Some(m) => format!(
-                    "{}（{}）",
-                    m.name_masked,
-                    Relation::parse(&m.relation).map_or("家人", Relation::label)
-                ),
-                None => "家庭成员".to_owned(),
+                Some(m) => ForWhom::Member {
+                    name_masked: m.name_masked,
+                    relation: Relation::parse(&m.relation),
+                },
+                None => ForWhom::FormerMember,
             },
-            None => "本人".to_owned(),
+            None => ForWhom::Myself,
         };
         let date = CivilDate::from_epoch_days(r.day);
         let minute = domain::booking::china_minute;
@@ -525,7 +515,7 @@ impl BookingService {
             hall_phone: hall.phone,
             department_name: department.short_name,
             date,
-            weekday: Weekday::of(date).label().to_owned(),
+            weekday: Weekday::of(date),
             start: domain::booking::clock_text(minute(r.start_at)),
             end: domain::booking::clock_text(minute(r.end_at)),
             start_at: r.start_at,
@@ -560,5 +550,5 @@ impl BookingService {
 
 /// The answer for a slot with no place left.
 pub fn full() -> Error {
-    Error::Full("这个时段已约满，请选择其他时段，或在约满的日子加入候补".to_owned())
+    domain::Refusal::SlotFull { kept: false }.into()
 }

@@ -7,7 +7,7 @@ use crate::accounts::Actor;
 use crate::store::CheckedIn;
 use crate::{Error, Result};
 use domain::booking::{BookingCode, BookingStatus, CheckIn, DeskBooking, HallDesk};
-use domain::{CivilDate, Reach, Refusal, StaffAction, StaffMember, may};
+use domain::{CivilDate, Invalid, Reach, Refusal, StaffAction, StaffMember, may};
 
 /// The clerk's hall, if their role does `action` at a desk at all.
 fn desk_hall(staff: &StaffMember, action: StaffAction) -> Result<&str> {
@@ -76,8 +76,7 @@ impl BookingService {
     /// unknown code and one out of reach get the same answer.
     pub async fn check_in(&self, staff: &StaffMember, code: &str, ip: &str) -> Result<String> {
         desk_hall(staff, StaffAction::ServeAtDesk)?;
-        let parsed = BookingCode::parse(code)
-            .ok_or_else(|| Error::invalid("预约码应为 8 位字母和数字，请核对"))?;
+        let parsed = BookingCode::parse(code).ok_or(Invalid::BookingCode)?;
         let record = match self.store.booking_by_code(parsed.as_str()).await? {
             Some(b)
                 if may(
@@ -94,15 +93,14 @@ impl BookingService {
             match self.policy.check_in(record.start_at, self.clock.now()) {
                 CheckIn::Allowed => {}
                 CheckIn::TooEarly { opens } => {
-                    return Err(Error::invalid(format!(
-                        "还未到签到时间，{} 起可签到",
-                        super::when_text(opens)
-                    )));
+                    return Err(Refusal::CheckInTooEarly { from: opens }.into());
                 }
                 CheckIn::TooLate => {
-                    return Err(Error::invalid(
-                        "已超过签到时间（开始后 15 分钟），请按现场取号办理",
-                    ));
+                    let late_minutes = self.policy.check_in_late_secs / 60;
+                    return Err(Refusal::CheckInTooLate {
+                        late_minutes: u32::try_from(late_minutes).unwrap_or(u32::MAX),
+                    }
+                    .into());
                 }
             }
         }
@@ -123,10 +121,9 @@ impl BookingService {
                     .await?;
                 Ok(label)
             }
-            CheckedIn::NotActive(status) => Err(Error::invalid(format!(
-                "这个预约{}，不能签到",
-                BookingStatus::parse(&status).map_or("已失效", BookingStatus::label)
-            ))),
+            CheckedIn::NotActive(status) => Err(BookingStatus::parse(&status)
+                .map_or(Refusal::NoSuchBooking, Refusal::CheckInStatus)
+                .into()),
         }
     }
 
@@ -195,12 +192,10 @@ impl BookingService {
     ) -> Result<usize> {
         let reason = reason.trim();
         if reason.is_empty() || reason.chars().count() > 40 {
-            return Err(Error::invalid(
-                "请写明停办原因（40 字以内），它会发给已预约的群众",
-            ));
+            return Err(Invalid::CloseReason.into());
         }
         if date < self.today() {
-            return Err(Error::invalid("不能停办已经过去的日子"));
+            return Err(Refusal::ClosePast.into());
         }
         self.hall(hall).await?;
         let (closed, bookings, waiting) = self
@@ -208,7 +203,7 @@ impl BookingService {
             .close_day(hall, date.epoch_days(), reason, self.clock.now())
             .await?;
         if !closed {
-            return Err(Error::invalid("这一天已经停办"));
+            return Err(Refusal::AlreadyClosed.into());
         }
         self.audit
             .record(Actor::Staff(staff_id), "hall.close_day", None, ip)
@@ -228,7 +223,7 @@ impl BookingService {
     pub async fn set_calendar_day(&self, date: CivilDate, holiday: bool, name: &str) -> Result<()> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 20 {
-            return Err(Error::invalid("请填写节日名称（20 字以内）"));
+            return Err(Invalid::HolidayName.into());
         }
         self.store
             .set_calendar_day(date.epoch_days(), holiday, name)

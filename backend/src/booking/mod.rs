@@ -22,7 +22,8 @@ pub use reference::Place;
 use crate::accounts::{AccountService, Audit};
 use crate::clock::Clock;
 use crate::{CatalogService, Error, Result, Store};
-use domain::booking::{BookingPolicy, Calendar, ReleaseRule};
+use domain::booking::{BookingPolicy, ReleaseRule};
+use domain::calendar::Calendar;
 use domain::{CivilDate, Department, Hall, ServiceItem};
 use std::sync::Arc;
 

@@ -4,7 +4,8 @@
 //! then spends its database time on the booking itself.
 
 use crate::{Error, Result, Store};
-use domain::booking::{Calendar, CalendarEntry, ReleaseRule, TimeOfDay};
+use domain::booking::{ReleaseRule, TimeOfDay};
+use domain::calendar::{Calendar, CalendarEntry};
 use domain::{CivilDate, Department, Hall, ServiceCode, ServiceItem};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};

@@ -8,7 +8,7 @@ pub(crate) fn booked(b: &BookingView) -> String {
         b.item_name,
         b.date.month(),
         b.date.day(),
-        b.weekday,
+        b.weekday.label(),
         b.start,
         b.hall_name,
         b.department_name,
@@ -22,7 +22,7 @@ pub(crate) fn moved(b: &BookingView) -> String {
         b.item_name,
         b.date.month(),
         b.date.day(),
-        b.weekday,
+        b.weekday.label(),
         b.start,
         b.code
     )

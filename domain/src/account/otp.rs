@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, PartialEq, Eq)]
 pub struct OtpCode(String);
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum OtpError {
-    #[error("请输入短信中的 6 位数字验证码")]
+    #[error("code is not 6 digits")]
     Shape,
 }
 
@@ -90,24 +90,24 @@ pub enum SendDecision {
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SendRefusal {
-    #[error("验证码已发送，请 {wait_secs} 秒后再重新获取")]
+    #[error("a code was sent; wait {wait_secs} s")]
     TooSoon { wait_secs: i64 },
-    #[error("该号码今天获取验证码的次数已达上限，请明天再试")]
+    #[error("the number has had its codes for today")]
     DailyLimit,
 }
 
 /// What checking a typed code came to.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CodeCheck {
-    #[error("验证通过")]
+    #[error("accepted")]
     Accepted,
-    #[error("验证码不正确，还可以再试 {tries_left} 次")]
+    #[error("wrong code, {tries_left} tries left")]
     Wrong { tries_left: u32 },
-    #[error("验证码错误次数过多，请重新获取验证码")]
+    #[error("too many wrong codes")]
     TooManyTries,
-    #[error("验证码已过期，请重新获取")]
+    #[error("code expired")]
     Expired,
-    #[error("请先获取验证码")]
+    #[error("no code sent")]
     NoCode,
 }
 

@@ -39,17 +39,13 @@ impl Relation {
         self == Self::Child
     }
 
-    /// Why a member born on `member` cannot be this relation of a citizen born on `citizen`,
-    /// if they cannot: a parent is born before, a child after.
-    pub fn birth_mismatch(self, member: CivilDate, citizen: CivilDate) -> Option<&'static str> {
+    /// Whether a member born on `member` can be this relation of a citizen born on
+    /// `citizen`: a parent is born before, a child after (refused as `Refusal::BirthOrder`).
+    pub fn birth_fits(self, member: CivilDate, citizen: CivilDate) -> bool {
         match self {
-            Self::Parent if member >= citizen => {
-                Some("父母的出生日期应早于您的出生日期，请核对身份证号码")
-            }
-            Self::Child if member <= citizen => {
-                Some("子女的出生日期应晚于您的出生日期，请核对身份证号码")
-            }
-            _ => None,
+            Self::Parent => member < citizen,
+            Self::Child => member > citizen,
+            Self::Spouse => true,
         }
     }
 
@@ -78,12 +74,12 @@ mod tests {
         let me = CivilDate::new(1985, 3, 12).unwrap();
         let older = CivilDate::new(1960, 1, 1).unwrap();
         let younger = CivilDate::new(2015, 6, 1).unwrap();
-        assert_eq!(Relation::Parent.birth_mismatch(older, me), None);
-        assert!(Relation::Parent.birth_mismatch(younger, me).is_some());
-        assert!(Relation::Parent.birth_mismatch(me, me).is_some());
-        assert_eq!(Relation::Child.birth_mismatch(younger, me), None);
-        assert!(Relation::Child.birth_mismatch(older, me).is_some());
-        assert_eq!(Relation::Spouse.birth_mismatch(younger, me), None);
+        assert!(Relation::Parent.birth_fits(older, me));
+        assert!(!Relation::Parent.birth_fits(younger, me));
+        assert!(!Relation::Parent.birth_fits(me, me));
+        assert!(Relation::Child.birth_fits(younger, me));
+        assert!(!Relation::Child.birth_fits(older, me));
+        assert!(Relation::Spouse.birth_fits(younger, me));
         assert!(Relation::Spouse.only_one() && !Relation::Child.only_one());
     }
 }

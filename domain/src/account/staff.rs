@@ -44,9 +44,9 @@ impl StaffRole {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Username(String);
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum UsernameError {
-    #[error("用户名应为 3 至 32 位，以字母开头，只含小写字母、数字和 . _ -")]
+    #[error("username is not 3–32 of a-z 0-9 . _ - starting with a letter")]
     Shape,
 }
 
@@ -73,13 +73,13 @@ impl Username {
 /// push people to "Abc12345!".
 pub struct Password(String);
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum PasswordError {
-    #[error("密码至少 12 位")]
+    #[error("password shorter than 12")]
     TooShort,
-    #[error("密码不能超过 128 位")]
+    #[error("password longer than 128")]
     TooLong,
-    #[error("密码不能与用户名相同或包含用户名")]
+    #[error("password contains the username")]
     ContainsUsername,
 }
 

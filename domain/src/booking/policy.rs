@@ -169,20 +169,53 @@ impl BookingStatus {
         .find(|s| s.as_str() == text)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Booked => "待办理",
-            Self::CheckedIn => "已签到",
-            Self::Done => "已办结",
-            Self::Cancelled => "已取消",
-            Self::NoShow => "爽约",
-            Self::Closed => "大厅停办，已取消",
-        }
-    }
-
     /// Holds a place and counts toward the active limit.
     pub fn is_active(self) -> bool {
         self == Self::Booked
+    }
+}
+
+/// Where a place in a full day's waitlist stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WaitStatus {
+    /// In line (`position` says where).
+    Waiting,
+    /// A place came free and is held for this citizen until the offer's end.
+    Offered,
+    /// The offer was taken: it is a booking now.
+    Accepted,
+    /// The offer ran out, or the day passed or closed.
+    Expired,
+    /// The citizen left the line.
+    Left,
+}
+
+impl WaitStatus {
+    const ALL: [Self; 5] = [
+        Self::Waiting,
+        Self::Offered,
+        Self::Accepted,
+        Self::Expired,
+        Self::Left,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Waiting => "waiting",
+            Self::Offered => "offered",
+            Self::Accepted => "accepted",
+            Self::Expired => "expired",
+            Self::Left => "left",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Still in line or holding an offer.
+    pub fn is_live(self) -> bool {
+        matches!(self, Self::Waiting | Self::Offered)
     }
 }
 

@@ -1,4 +1,4 @@
-use super::calendar::DayKind;
+use crate::calendar::DayKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -40,13 +40,13 @@ pub struct Schedule {
     pub per_window: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum ScheduleError {
-    #[error("时段格式应为 09:00-12:00，多个时段用逗号分开")]
+    #[error("periods are not like 09:00-12:00, comma-separated")]
     BadPeriods,
-    #[error("时段不能重叠，且须从早到晚")]
+    #[error("periods overlap or are out of order")]
     Overlap,
-    #[error("窗口数、每个号段的时长和人数都须大于 0")]
+    #[error("windows, slot length or places per window is 0")]
     Zero,
 }
 

@@ -1,8 +1,9 @@
 //! What booking pages are given: plain data with the Chinese labels already decided here, so
 //! the pages only lay them out. Times of day are China time.
 
-use super::policy::BookingStatus;
-use crate::CivilDate;
+use super::policy::{BookingStatus, WaitStatus};
+use crate::calendar::{DayKind, Weekday};
+use crate::{CivilDate, Relation};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,20 +19,30 @@ pub enum DayState {
     },
     /// Too late to book any of its slots.
     Over,
-    /// No hours: a holiday (its name), a weekend without weekend hours, or closed by the hall.
+    /// No hours that day.
     Closed {
-        why: String,
+        why: ClosedWhy,
     },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClosedWhy {
+    /// Closed by the hall (停办), with the reason given.
+    HallClosed { reason: String },
+    /// A holiday, by its name.
+    Holiday { name: String },
+    /// A weekend day without weekend hours.
+    Weekend,
+    /// A schedule with no slots.
+    NoHours,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayView {
     pub date: CivilDate,
-    /// "六" for Saturday.
-    pub weekday: String,
-    pub weekend: bool,
-    /// "国庆节" on a holiday, "调休上班" on a make-up day.
-    pub note: Option<String>,
+    pub weekday: Weekday,
+    /// What the calendar says of the day (a holiday's name, a 调休 working day).
+    pub kind: DayKind,
     pub state: DayState,
 }
 
@@ -58,13 +69,12 @@ pub struct BookingView {
     /// The window kind: the department's windows in the hall.
     pub department_name: String,
     pub date: CivilDate,
-    pub weekday: String,
+    pub weekday: Weekday,
     pub start: String,
     pub end: String,
     pub start_at: i64,
     pub status: BookingStatus,
-    /// "本人" or the member's masked name and relation.
-    pub for_whom: String,
+    pub for_whom: ForWhom,
     pub queue_no: Option<String>,
     /// Cancel and reschedule are still allowed (before the cut-off, still booked).
     pub changeable: bool,
@@ -79,13 +89,24 @@ pub struct WaitView {
     pub item_name: String,
     pub hall_name: String,
     pub date: CivilDate,
-    /// "waiting", "offered", "accepted", "expired", "left".
-    pub status: String,
+    pub status: WaitStatus,
     /// Place in line while waiting (1 = next).
     pub position: Option<u32>,
-    /// An offered place: its time and until when it is held.
-    pub offer_start: Option<String>,
+    /// An offered place: when it starts and until when it is held.
+    pub offer_start: Option<i64>,
     pub offer_until: Option<i64>,
+}
+
+/// Whom a booking is for: the citizen, or one of their family members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ForWhom {
+    Myself,
+    Member {
+        name_masked: String,
+        relation: Option<Relation>,
+    },
+    /// A member since removed from the family list.
+    FormerMember,
 }
 
 /// One booking on the clerk's list for the day.

@@ -1,5 +1,5 @@
-use super::calendar::Weekday;
 use crate::CivilDate;
+use crate::calendar::Weekday;
 use crate::date::CHINA_OFFSET_SECS;
 
 /// Minutes after midnight in China at `at` (seconds since 1970 UTC).

@@ -10,9 +10,9 @@ pub struct ServiceCode(String);
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
-    #[error("事项编码长度应为 6 到 40 位")]
+    #[error("item code is not 6–40 characters")]
     Length,
-    #[error("事项编码只能包含字母、数字和连字符")]
+    #[error("item code has a character other than letters, digits and -")]
     Character,
 }
 

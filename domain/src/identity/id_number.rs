@@ -9,19 +9,19 @@ use std::fmt;
 #[serde(into = "String")]
 pub struct IdNumber(String);
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum IdError {
-    #[error("身份证号码应为 18 位，您输入了 {0} 位")]
+    #[error("ID number has {0} characters, not 18")]
     Length(usize),
-    #[error("身份证号码前 17 位应为数字，最后一位为数字或 X")]
+    #[error("ID number has a character other than 17 digits and a digit or X")]
     Character,
-    #[error("身份证号码前 6 位不是有效的地区代码")]
+    #[error("ID number address code is not valid")]
     AddressCode,
-    #[error("身份证号码中的出生日期无效")]
+    #[error("ID number birth date is not a date")]
     BirthDate,
-    #[error("身份证号码中的出生日期晚于今天")]
+    #[error("ID number birth date is in the future")]
     FutureBirthDate,
-    #[error("身份证号码校验位不正确，请逐位核对")]
+    #[error("ID number check character is wrong")]
     Checksum,
 }
 

@@ -7,15 +7,15 @@ use std::fmt;
 #[serde(try_from = "String", into = "String")]
 pub struct PersonName(String);
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum NameError {
-    #[error("请输入姓名")]
+    #[error("name is empty")]
     Empty,
-    #[error("姓名应为 2 至 30 个字")]
+    #[error("name is not 2–30 characters")]
     Length,
-    #[error("姓名只能包含汉字、字母和间隔号“·”")]
+    #[error("name has a character other than Han, Latin or ·")]
     Character,
-    #[error("间隔号“·”只能在姓名中间，且不能连用")]
+    #[error("name has a · at an end or two together")]
     Dot,
 }
 

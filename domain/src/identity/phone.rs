@@ -8,13 +8,13 @@ use std::fmt;
 #[serde(try_from = "String", into = "String")]
 pub struct Phone(String);
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum PhoneError {
-    #[error("请输入 11 位手机号码")]
+    #[error("phone number is not 11 digits")]
     Length,
-    #[error("手机号码只能包含数字")]
+    #[error("phone number has a non-digit")]
     Character,
-    #[error("请输入以 13–19 开头的中国大陆手机号码")]
+    #[error("phone number does not start with 13–19")]
     Prefix,
 }
 

@@ -210,7 +210,7 @@ fn Steps(
                 <dl class="facts current-slot">
                     <dt>{crate::i18n::CURRENT_SLOT}</dt>
                     <dd>
-                        <strong>{format!("{} 周{} {}–{}", month_day(b.date), b.weekday, b.start, b.end)}</strong>
+                        <strong>{format!("{} 周{} {}–{}", month_day(b.date), b.weekday.label(), b.start, b.end)}</strong>
                         <br/><span class="hint">{b.hall_name}</span>
                     </dd>
                 </dl>
@@ -233,7 +233,7 @@ fn Day(
     key: String,
 ) -> impl IntoView {
     let here = w.here();
-    let title = format!("{} 周{}", month_day(day.date), day.weekday);
+    let title = format!("{} 周{}", month_day(day.date), day.weekday.label());
     let hall = p.hall.as_ref().map(|h| h.code.clone()).unwrap_or_default();
     let gate = if !p.signed_in {
         Some(view! {
@@ -311,13 +311,13 @@ fn Day(
         (DayState::Full, None) => view! { <p>"这一天已约满，请选择其他日期。"</p> }.into_any(),
         (DayState::NotYet { opens }, _) => view! { <p>{format!("这一天的号源将于 {} 放出。", domain::booking::when_text(*opens))}</p> }.into_any(),
         (DayState::Over, _) => view! { <p>"这一天已过预约截止时间，请选择其他日期。"</p> }.into_any(),
-        (DayState::Closed { why }, _) => view! { <p>{format!("这一天不开放预约：{why}。")}</p> }.into_any(),
+        (DayState::Closed { why }, _) => view! { <p>{format!("这一天不开放预约：{}。", crate::i18n::closed_why(&why))}</p> }.into_any(),
         (_, Some(gate)) => gate,
     };
     view! {
         <section class="card" id="slots">
             <h2 class="card__title">{title}
-                {day.note.clone().map(|n| view! { " "<span class="badge">{n}</span> })}
+                {crate::i18n::day_note(&day.kind).map(|n| view! { " "<span class="badge">{n}</span> })}
                 {matches!(day.state, DayState::Full).then(|| view! { " "<span class="badge badge--warn">"已约满"</span> })}
             </h2>
             {body}

@@ -86,7 +86,7 @@ fn Desk(desk: HallDesk, error: Option<String>, issued: Option<String>) -> impl I
                                     <td>{b.person.clone()}</td>
                                     <td>{match (&b.status, &b.queue_no) {
                                         (BookingStatus::CheckedIn, Some(q)) => format!("已签到 {q}"),
-                                        (s, _) => s.label().to_owned(),
+                                        (s, _) => crate::i18n::booking_status(*s).to_owned(),
                                     }}</td>
                                 </tr>
                             }).collect_view()}

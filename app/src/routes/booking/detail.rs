@@ -127,7 +127,7 @@ fn Detail(
                 </h2>
                 <FormError error/>
                 {changeable.then(|| view! {
-                    <p>{format!("{} · {} 周{} {}–{}", b.item_name, month_day(b.date), b.weekday, b.start, b.end)}</p>
+                    <p>{format!("{} · {} 周{} {}–{}", b.item_name, month_day(b.date), b.weekday.label(), b.start, b.end)}</p>
                     <p class="hint">{i18n::CANCEL_ASK_HINT}</p>
                     <div class="actions">
                         <form method="post" action=format!("{here}?cancel=ask#cancel")>
@@ -163,7 +163,7 @@ fn Detail(
         })}
         {ask}
         <section class="card booking" id="booking">
-            <p class=if active { "booking__status" } else { "booking__status booking__status--ended" }>{b.status.label()}</p>
+            <p class=if active { "booking__status" } else { "booking__status booking__status--ended" }>{crate::i18n::booking_status(b.status)}</p>
             <h1 class="card__title">{b.item_name.clone()}</h1>
             {ended.map(|text| view! { <p class="booking__ended">{text}</p> })}
             {active.then(|| view! {
@@ -174,10 +174,10 @@ fn Detail(
             })}
             <dl class="facts">
                 <dt>"预约码"</dt><dd class="mono booking__code">{b.code.clone()}</dd>
-                <dt>"时间"</dt><dd>{format!("{} 周{} {}–{}", month_day(b.date), b.weekday, b.start, b.end)}</dd>
+                <dt>"时间"</dt><dd>{format!("{} 周{} {}–{}", month_day(b.date), b.weekday.label(), b.start, b.end)}</dd>
                 <dt>"地点"</dt><dd>{b.hall_name.clone()}<br/><span class="hint">{b.hall_address.clone()}</span></dd>
                 <dt>"窗口"</dt><dd>{format!("{}窗口", b.department_name)}</dd>
-                <dt>"办事人"</dt><dd>{b.for_whom.clone()}</dd>
+                <dt>"办事人"</dt><dd>{crate::i18n::for_whom(&b.for_whom)}</dd>
                 {b.queue_no.clone().map(|q| view! { <dt>"排队号"</dt><dd class="mono">{q}</dd> })}
                 <dt>"咨询电话"</dt><dd><a href=format!("tel:{}", b.hall_phone)>{b.hall_phone.clone()}</a></dd>
             </dl>

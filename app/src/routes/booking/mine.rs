@@ -78,8 +78,8 @@ fn Lists(mine: MyBookings, error: Option<String>, key: String) -> impl IntoView 
                     view! {
                         <li><a class="menu__item" href=format!("/me/bookings/{}", b.code)>
                             <span>
-                                {b.item_name.clone()}" "<span class=badge>{b.status.label()}</span><br/>
-                                <span class="hint">{format!("{} 周{} {}–{} · {}{}窗口 · {}", month_day(b.date), b.weekday, b.start, b.end, b.hall_name, b.department_name, b.for_whom)}</span>
+                                {b.item_name.clone()}" "<span class=badge>{crate::i18n::booking_status(b.status)}</span><br/>
+                                <span class="hint">{format!("{} 周{} {}–{} · {}{}窗口 · {}", month_day(b.date), b.weekday.label(), b.start, b.end, b.hall_name, b.department_name, crate::i18n::for_whom(&b.for_whom))}</span>
                             </span>
                         </a></li>
                     }
@@ -108,21 +108,9 @@ fn Lists(mine: MyBookings, error: Option<String>, key: String) -> impl IntoView 
 
 #[component]
 fn Wait(w: WaitView, key: String) -> impl IntoView {
-    let status = match w.status.as_str() {
-        "waiting" => format!("排队中，第 {} 位", w.position.unwrap_or(0)),
-        "offered" => format!(
-            "有空位：{}，保留到 {}",
-            w.offer_start.clone().unwrap_or_default(),
-            w.offer_until
-                .map(domain::booking::when_text)
-                .unwrap_or_default()
-        ),
-        "accepted" => "已转为预约".to_owned(),
-        "expired" => "已结束".to_owned(),
-        _ => "已退出".to_owned(),
-    };
-    let live = matches!(w.status.as_str(), "waiting" | "offered");
-    let offered = w.status == "offered";
+    let status = crate::i18n::wait_status(&w);
+    let live = w.status.is_live();
+    let offered = w.status == domain::booking::WaitStatus::Offered;
     view! {
         <li class="wait">
             <p><strong>{w.item_name.clone()}</strong>" · "{w.hall_name.clone()}" · "{month_day(w.date)}</p>

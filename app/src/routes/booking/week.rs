@@ -19,18 +19,18 @@ pub fn WeekStrip(
                     DayState::Full => ("约满".to_owned(), "已约满".to_owned(), "week__day--full"),
                     DayState::NotYet { opens } => ("未放号".to_owned(), format!("{} 放号", domain::booking::when_text(*opens)), "week__day--later"),
                     DayState::Over => ("截止".to_owned(), "已截止".to_owned(), "week__day--over"),
-                    DayState::Closed { why } => ("休".to_owned(), format!("不开放：{why}"), "week__day--closed"),
+                    DayState::Closed { why } => ("休".to_owned(), format!("不开放：{}", crate::i18n::closed_why(why)), "week__day--closed"),
                 };
                 let mut classes = format!("week__day {class}");
-                if d.weekend { classes.push_str(" week__day--weekend"); }
+                if d.weekday.is_weekend() { classes.push_str(" week__day--weekend"); }
                 if selected == Some(d.date) { classes.push_str(" week__day--selected"); }
-                let note = d.note.clone().or_else(|| d.weekend.then(|| "周末".to_owned()));
-                let label = format!("{} 周{} {}", month_day(d.date), d.weekday, said);
+                let note = crate::i18n::day_note(&d.kind).or_else(|| d.weekday.is_weekend().then(|| "周末".to_owned()));
+                let label = format!("{} 周{} {}", month_day(d.date), d.weekday.label(), said);
                 view! {
                     <li>
                         <a class=classes href=link(d.date) aria-label=label
                             aria-current=(selected == Some(d.date)).then_some("date")>
-                            <span class="week__weekday">"周"{d.weekday.clone()}</span>
+                            <span class="week__weekday">"周"{d.weekday.label()}</span>
                             <span class="week__date">{format!("{}/{}", d.date.month(), d.date.day())}</span>
                             {note.map(|n| view! { <span class="week__note">{n}</span> })}
                             <span class="week__state">{state}</span>

@@ -1,6 +1,10 @@
 //! Every user-facing phrase, zh-CN first. Pages name a phrase here instead of writing it, so a
 //! wording fix (or a second language) is one edit.
 
+mod outcomes;
+
+pub use outcomes::{booking_status, closed_why, day_note, for_whom, invalid, refusal, wait_status};
+
 pub const APP_NAME: &str = "办事";
 pub const APP_TAGLINE: &str = "郑州政务服务 · 指尖办 · 周末不打烊";
 pub const SEARCH_LABEL: &str = "搜索服务事项";
@@ -236,22 +240,6 @@ pub fn found_weak(query: &str) -> String {
 /// "12 项".
 pub fn item_count(n: usize) -> String {
     format!("{n} 项")
-}
-
-/// The words for a refusal the backend returns typed (`domain::Refusal`).
-pub fn refusal(refusal: domain::Refusal) -> &'static str {
-    use domain::Refusal;
-    match refusal {
-        Refusal::StaffSignIn => {
-            "用户名或密码不正确。连续输错 5 次，账号将锁定 15 分钟；如已锁定，请稍后再试或联系管理员"
-        }
-        Refusal::VerifyTooOften => {
-            "实名认证尝试次数过多，请 1 小时后再试，或携带身份证到政务服务大厅办理"
-        }
-        Refusal::NoSuchBooking => "没有找到这个预约码，或它不在本大厅您负责的窗口，请核对",
-        Refusal::NoSuchTicket => "没有这个号，或它已办结、不属于您负责的窗口",
-        Refusal::HallClosed => "大厅这一天停办，请选择其他日期",
-    }
 }
 
 /// Which check an account's 实名认证 passed (`domain::VerifyLevel`).

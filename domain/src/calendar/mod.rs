@@ -1,9 +1,21 @@
+//! The one working-day calendar: which days are workdays, weekends, holidays (放假) or 调休
+//! make-up working days, and the arithmetic a deadline needs (add N working days, count the
+//! working days between two dates). Hall schedules and case deadlines both ask it, so a
+//! holiday entered once moves both.
+
+mod official;
+mod working_days;
+
+pub use official::OFFICIAL_DAYS;
+pub use working_days::Reckoned;
+
 use crate::CivilDate;
+use official::official_entries;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Monday = 1 … Sunday = 7 (ISO).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Weekday(pub u8);
 
 impl Weekday {
@@ -45,12 +57,22 @@ pub struct CalendarEntry {
 #[derive(Clone, Debug, Default)]
 pub struct Calendar {
     days: BTreeMap<CivilDate, CalendarEntry>,
+    /// Years with at least one holiday entered: their notice is in, counts there are firm.
+    covered_years: BTreeSet<u16>,
 }
 
 impl Calendar {
     pub fn new(entries: impl IntoIterator<Item = CalendarEntry>) -> Self {
+        let days: BTreeMap<CivilDate, CalendarEntry> =
+            entries.into_iter().map(|e| (e.date, e)).collect();
+        let covered_years = days
+            .values()
+            .filter(|e| e.holiday)
+            .map(|e| e.date.year())
+            .collect();
         Self {
-            days: entries.into_iter().map(|e| (e.date, e)).collect(),
+            days,
+            covered_years,
         }
     }
 
@@ -71,98 +93,6 @@ impl Calendar {
     pub fn entries(&self) -> impl Iterator<Item = &CalendarEntry> {
         self.days.values()
     }
-}
-
-/// (year, month, day, holiday?, name) from 国务院办公厅关于2025年部分节假日安排的通知
-/// (国办发明电〔2024〕12号) and 关于2026年部分节假日安排的通知 (国办发明电〔2025〕7号).
-/// Holidays that fall on a plain weekend are listed too, so the page can name them.
-pub const OFFICIAL_DAYS: &[(u16, u8, u8, bool, &str)] = &[
-    // 2025
-    (2025, 1, 1, true, "元旦"),
-    (2025, 1, 26, false, "春节"),
-    (2025, 1, 28, true, "春节"),
-    (2025, 1, 29, true, "春节"),
-    (2025, 1, 30, true, "春节"),
-    (2025, 1, 31, true, "春节"),
-    (2025, 2, 1, true, "春节"),
-    (2025, 2, 2, true, "春节"),
-    (2025, 2, 3, true, "春节"),
-    (2025, 2, 4, true, "春节"),
-    (2025, 2, 8, false, "春节"),
-    (2025, 4, 4, true, "清明节"),
-    (2025, 4, 5, true, "清明节"),
-    (2025, 4, 6, true, "清明节"),
-    (2025, 4, 27, false, "劳动节"),
-    (2025, 5, 1, true, "劳动节"),
-    (2025, 5, 2, true, "劳动节"),
-    (2025, 5, 3, true, "劳动节"),
-    (2025, 5, 4, true, "劳动节"),
-    (2025, 5, 5, true, "劳动节"),
-    (2025, 5, 31, true, "端午节"),
-    (2025, 6, 1, true, "端午节"),
-    (2025, 6, 2, true, "端午节"),
-    (2025, 9, 28, false, "国庆节"),
-    (2025, 10, 1, true, "国庆节、中秋节"),
-    (2025, 10, 2, true, "国庆节、中秋节"),
-    (2025, 10, 3, true, "国庆节、中秋节"),
-    (2025, 10, 4, true, "国庆节、中秋节"),
-    (2025, 10, 5, true, "国庆节、中秋节"),
-    (2025, 10, 6, true, "国庆节、中秋节"),
-    (2025, 10, 7, true, "国庆节、中秋节"),
-    (2025, 10, 8, true, "国庆节、中秋节"),
-    (2025, 10, 11, false, "国庆节、中秋节"),
-    // 2026
-    (2026, 1, 1, true, "元旦"),
-    (2026, 1, 2, true, "元旦"),
-    (2026, 1, 3, true, "元旦"),
-    (2026, 1, 4, false, "元旦"),
-    (2026, 2, 14, false, "春节"),
-    (2026, 2, 15, true, "春节"),
-    (2026, 2, 16, true, "春节"),
-    (2026, 2, 17, true, "春节"),
-    (2026, 2, 18, true, "春节"),
-    (2026, 2, 19, true, "春节"),
-    (2026, 2, 20, true, "春节"),
-    (2026, 2, 21, true, "春节"),
-    (2026, 2, 22, true, "春节"),
-    (2026, 2, 23, true, "春节"),
-    (2026, 2, 28, false, "春节"),
-    (2026, 4, 4, true, "清明节"),
-    (2026, 4, 5, true, "清明节"),
-    (2026, 4, 6, true, "清明节"),
-    (2026, 5, 1, true, "劳动节"),
-    (2026, 5, 2, true, "劳动节"),
-    (2026, 5, 3, true, "劳动节"),
-    (2026, 5, 4, true, "劳动节"),
-    (2026, 5, 5, true, "劳动节"),
-    (2026, 5, 9, false, "劳动节"),
-    (2026, 6, 19, true, "端午节"),
-    (2026, 6, 20, true, "端午节"),
-    (2026, 6, 21, true, "端午节"),
-    (2026, 9, 20, false, "国庆节"),
-    (2026, 9, 25, true, "中秋节"),
-    (2026, 9, 26, true, "中秋节"),
-    (2026, 9, 27, true, "中秋节"),
-    (2026, 10, 1, true, "国庆节"),
-    (2026, 10, 2, true, "国庆节"),
-    (2026, 10, 3, true, "国庆节"),
-    (2026, 10, 4, true, "国庆节"),
-    (2026, 10, 5, true, "国庆节"),
-    (2026, 10, 6, true, "国庆节"),
-    (2026, 10, 7, true, "国庆节"),
-    (2026, 10, 10, false, "国庆节"),
-];
-
-fn official_entries() -> impl Iterator<Item = CalendarEntry> {
-    OFFICIAL_DAYS
-        .iter()
-        .filter_map(|&(y, m, d, holiday, name)| {
-            CivilDate::new(y, m, d).map(|date| CalendarEntry {
-                date,
-                holiday,
-                name: name.to_owned(),
-            })
-        })
 }
 
 #[cfg(test)]
