@@ -6,6 +6,7 @@ pub mod booking;
 pub mod catalog;
 pub mod clock;
 pub mod error;
+pub mod jobs;
 pub mod pii;
 pub mod random;
 pub mod search;
@@ -55,5 +56,27 @@ impl Services {
             clock: setup.clock,
             store,
         }
+    }
+
+    /// Every background job, in the order a round runs them; a round is `round_secs` long.
+    pub fn jobs(&self, round_secs: i64) -> jobs::JobRunner {
+        let mut runner = jobs::JobRunner::new(self.store.clone(), self.clock.clone(), round_secs);
+        let booking = self.booking.clone();
+        runner.add("booking", move || {
+            let booking = booking.clone();
+            async move {
+                let r = booking.run_jobs().await?;
+                Ok(r.reminders as u64 + r.no_shows + r.offers as u64)
+            }
+        });
+        let accounts = self.accounts.clone();
+        runner.add("accounts.sweep", move || {
+            let accounts = accounts.clone();
+            async move {
+                let (texts, sessions) = accounts.sweep().await?;
+                Ok(texts + sessions)
+            }
+        });
+        runner
     }
 }

@@ -1208,7 +1208,10 @@ enum Outcome {
 fn outcome<T>(r: &Result<T, Error>) -> Outcome {
     match r {
         Ok(_) => Outcome::Ok,
-        Err(Error::Refused(Refusal::SlotFull { .. })) => Outcome::Full,
+        // The place asked for is gone: a full slot, or an offer that ran out.
+        Err(Error::Refused(
+            Refusal::SlotFull { .. } | Refusal::OfferExpired | Refusal::OfferPastCutoff,
+        )) => Outcome::Full,
         Err(Error::Invalid(_) | Error::Refused(_)) => Outcome::Refused,
         Err(Error::NotFound) => Outcome::NotFound,
         Err(e) => panic!("unexpected error {e:?}"),

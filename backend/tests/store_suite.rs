@@ -7,6 +7,8 @@ mod support;
 use backend::connect;
 use backend::seed::demo_catalog;
 use domain::ServiceCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use support::{migrated, seeded};
 
 async fn migrations_and_seeding_run_once(url: String) {
@@ -91,7 +93,48 @@ async fn unknown_code_is_not_found(url: String) {
     );
 }
 
+/// Two server processes sharing one database: in each round a job runs in one of them only,
+/// the same process may run it again, and once the round is over the other may take it.
+async fn a_job_runs_in_one_process_a_round(url: String) {
+    let store = migrated(&url).await;
+    let other = connect(&url).await.unwrap();
+    let (a, clock) = support::services(store);
+    let (b, _) = support::services(other);
+    let runs = Arc::new(AtomicU64::new(0));
+    let runner = |services: &backend::Services| {
+        let mut runner =
+            backend::jobs::JobRunner::new(services.store.clone(), Arc::new(clock.clone()), 30);
+        let runs = runs.clone();
+        runner.add("count", move || {
+            let runs = runs.clone();
+            async move { Ok(runs.fetch_add(1, Ordering::SeqCst) + 1) }
+        });
+        runner
+    };
+    let (first, second) = (runner(&a), runner(&b));
+    let (x, y) = tokio::join!(first.run_once(), second.run_once());
+    assert_eq!(x.len() + y.len(), 1, "one process ran the job: {x:?} {y:?}");
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+    let (winner, loser) = if x.is_empty() {
+        (&second, &first)
+    } else {
+        (&first, &second)
+    };
+    clock.advance(10);
+    assert!(loser.run_once().await.is_empty(), "the round is not over");
+    assert_eq!(winner.run_once().await.len(), 1, "its holder runs it again");
+    clock.advance(30);
+    assert_eq!(
+        loser.run_once().await.len(),
+        1,
+        "a new round, free for either"
+    );
+    assert!(winner.run_once().await.is_empty());
+    assert_eq!(runs.load(Ordering::SeqCst), 3);
+}
+
 on_both_stores!(
+    a_job_runs_in_one_process_a_round,
     migrations_and_seeding_run_once,
     concurrent_starts_seed_once,
     a_guide_reads_back_exactly_as_seeded,

@@ -18,10 +18,8 @@ pub async fn advance(
     match (&state.dev_clock, minutes) {
         (Some(clock), Some(minutes)) if (0..=60 * 24 * 30).contains(&minutes) => {
             clock.advance(minutes * 60);
-            let report = state.services.booking.run_jobs().await;
-            if let Err(e) = &report {
-                tracing::error!(error = %e, "booking jobs failed");
-            }
+            // A round at the new time, as the server's own loop would run soon after.
+            crate::log_round(&state.jobs.run_once().await);
             (StatusCode::OK, format!("{}", backend::Clock::now(clock))).into_response()
         }
         (Some(_), _) => (StatusCode::BAD_REQUEST, "minutes: 0 to 43200").into_response(),

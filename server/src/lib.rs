@@ -134,41 +134,33 @@ pub async fn start(config: Config) -> Result<(), StartError> {
     Ok(())
 }
 
-/// Runs the booking jobs every `jobs_every_secs` in the background. Safe in every process of
-/// a PostgreSQL deployment: each job row is claimed once.
+/// Runs a round of the background jobs every `jobs_every_secs`. Safe in every process of a
+/// PostgreSQL deployment: each round, a job runs in the one process holding its lease.
 fn spawn_jobs(state: &AppState) {
     let every = state.config.jobs_every_secs;
     if every == 0 {
         return;
     }
-    let booking = state.services.booking.clone();
-    let accounts = state.services.accounts.clone();
+    let runner = state.jobs.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            match booking.run_jobs().await {
-                Ok(r) if r != backend::booking::JobReport::default() => {
-                    tracing::info!(
-                        reminders = r.reminders,
-                        no_shows = r.no_shows,
-                        offers = r.offers,
-                        "booking jobs ran"
-                    );
-                }
-                Ok(_) => {}
-                Err(error) => tracing::error!(%error, "booking jobs failed"),
-            }
-            match accounts.sweep().await {
-                Ok((0, 0)) => {}
-                Ok((texts, sessions)) => {
-                    tracing::info!(texts, sessions, "expired codes and sessions swept");
-                }
-                Err(error) => tracing::error!(%error, "sweeping codes and sessions failed"),
-            }
+            log_round(&runner.run_once().await);
         }
     });
+}
+
+/// A round's work in the log: what each job did, and why one failed.
+pub(crate) fn log_round(runs: &[backend::jobs::JobRun]) {
+    for run in runs {
+        match &run.outcome {
+            Ok(0) => {}
+            Ok(done) => tracing::info!(job = run.name, done, "background job ran"),
+            Err(error) => tracing::error!(job = run.name, %error, "background job failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

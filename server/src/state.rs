@@ -12,12 +12,17 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Development and browser tests: the moved clock `/dev/clock` advances.
     pub dev_clock: Option<backend::clock::OffsetClock>,
+    /// The background jobs: the server's loop and `/dev/clock` run the same runner, so they
+    /// hold the same leases.
+    pub jobs: Arc<backend::jobs::JobRunner>,
 }
 
 impl AppState {
     pub fn new(config: Config, services: Services) -> Self {
+        let round = i64::try_from(config.jobs_every_secs.max(1)).unwrap_or(i64::MAX);
         Self {
             leptos_options: config.leptos_options(),
+            jobs: Arc::new(services.jobs(round)),
             services,
             config: Arc::new(config),
             dev_clock: None,

@@ -358,12 +358,6 @@ pub async fn ticket_done(label: String) -> Result<(), AppError> {
     .await
 }
 
-/// An admin of the calendar, or Forbidden.
-#[cfg(feature = "ssr")]
-async fn require_admin() -> Result<domain::StaffMember, AppError> {
-    crate::session::staff_may(StaffAction::ManageCalendar).await
-}
-
 /// One special day as the admin page lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpecialDay {
@@ -377,7 +371,7 @@ pub struct SpecialDay {
 #[server(endpoint = "calendar", prefix = "/staff/api")]
 pub async fn load_calendar(year: u16) -> Result<Vec<SpecialDay>, AppError> {
     super::answer(async move {
-        require_admin().await?;
+        crate::session::staff_may(StaffAction::ManageCalendar).await?;
         let calendar = super::services()?.booking.calendar().await?;
         Ok(calendar
             .entries()
@@ -397,7 +391,7 @@ pub async fn load_calendar(year: u16) -> Result<Vec<SpecialDay>, AppError> {
 #[server(endpoint = "calendar-set", prefix = "/staff/api")]
 pub async fn set_calendar_day(date: String, kind: String, name: String) -> Result<(), AppError> {
     super::answer(async move {
-        require_admin().await?;
+        crate::session::staff_may(StaffAction::ManageCalendar).await?;
         let holiday = match kind.as_str() {
             "holiday" => true,
             "workday" => false,
@@ -419,7 +413,7 @@ pub async fn set_calendar_day(date: String, kind: String, name: String) -> Resul
 #[server(endpoint = "calendar-remove", prefix = "/staff/api")]
 pub async fn remove_calendar_day(date: String) -> Result<(), AppError> {
     super::answer(async move {
-        require_admin().await?;
+        crate::session::staff_may(StaffAction::ManageCalendar).await?;
         Ok(super::services()?
             .booking
             .remove_calendar_day(parse_date(&date)?)
@@ -433,7 +427,7 @@ pub async fn remove_calendar_day(date: String) -> Result<(), AppError> {
 #[server(endpoint = "close-day", prefix = "/staff/api")]
 pub async fn close_day(date: String, reason: String) -> Result<usize, AppError> {
     super::answer(async move {
-        let me = require_admin().await?;
+        let me = crate::session::staff_may(StaffAction::ManageCalendar).await?;
         let hall = me
             .hall_code
             .clone()

@@ -202,7 +202,8 @@ impl StaffService {
             .await
     }
 
-    fn require_admin(actor: &StaffMember) -> Result<()> {
+    /// Staff accounts are managed by those `domain::may` lets (admins).
+    fn require_manager(actor: &StaffMember) -> Result<()> {
         if domain::may(actor, domain::StaffAction::ManageStaff, &domain::Reach::ANY) {
             Ok(())
         } else {
@@ -211,7 +212,7 @@ impl StaffService {
     }
 
     pub async fn list(&self, actor: &StaffMember) -> Result<Vec<StaffMember>> {
-        Self::require_admin(actor)?;
+        Self::require_manager(actor)?;
         self.store
             .all_staff()
             .await?
@@ -221,7 +222,7 @@ impl StaffService {
     }
 
     pub async fn get(&self, actor: &StaffMember, id: i64) -> Result<StaffMember> {
-        Self::require_admin(actor)?;
+        Self::require_manager(actor)?;
         member(
             self.store.staff_member(id).await?.ok_or(Error::NotFound)?,
             self.clock.now(),
@@ -271,7 +272,7 @@ impl StaffService {
         form: &NewStaffForm,
         ip: &str,
     ) -> Result<(StaffMember, String)> {
-        Self::require_admin(actor)?;
+        Self::require_manager(actor)?;
         let (member, password) = self.create_unchecked(form).await?;
         self.audit
             .record(
@@ -317,7 +318,7 @@ impl StaffService {
         form: &NewStaffForm,
         ip: &str,
     ) -> Result<StaffMember> {
-        Self::require_admin(actor)?;
+        Self::require_manager(actor)?;
         let change = self.checked(form).await?;
         // An admin cannot lock themselves out by demoting or disabling their own account.
         if id == actor.id && (change.role != StaffRole::Admin.as_str() || !change.active) {
@@ -339,7 +340,7 @@ impl StaffService {
 
     /// A new generated password (also lifting a lock-out); the old one stops working.
     pub async fn reset_password(&self, actor: &StaffMember, id: i64, ip: &str) -> Result<String> {
-        Self::require_admin(actor)?;
+        Self::require_manager(actor)?;
         let password = crate::random::password();
         if !self
             .store

@@ -475,20 +475,8 @@ macro_rules! accounts_queries {
             }
 
             async fn push_outbox(&self, m: &$crate::store::NewOutbox) -> $crate::Result<i64> {
-                let (id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO outbox (created_at, channel, recipient_enc, recipient_index, \
-                     recipient_masked, body, purge_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                )
-                .bind(m.created_at)
-                .bind(m.channel)
-                .bind(&m.recipient_enc)
-                .bind(&m.recipient_index)
-                .bind(&m.recipient_masked)
-                .bind(&m.body)
-                .bind(m.purge_at)
-                .fetch_one(&self.pool)
-                .await?;
-                Ok(id)
+                let mut conn = self.pool.acquire().await?;
+                Self::outbox_in(&mut conn, m).await
             }
 
             async fn purge_outbox(&self, now: i64) -> $crate::Result<u64> {
@@ -517,21 +505,8 @@ macro_rules! accounts_queries {
             }
 
             async fn audit(&self, e: &$crate::store::AuditRecord) -> $crate::Result<()> {
-                sqlx::query(
-                    "INSERT INTO audit_log (at, actor_kind, actor_id, on_behalf_of, action, \
-                     record_kind, record_id, ip) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(e.at)
-                .bind(&e.actor_kind)
-                .bind(e.actor_id)
-                .bind(e.on_behalf_of)
-                .bind(&e.action)
-                .bind(&e.record_kind)
-                .bind(e.record_id)
-                .bind(&e.ip)
-                .execute(&self.pool)
-                .await?;
-                Ok(())
+                let mut conn = self.pool.acquire().await?;
+                Self::audit_in(&mut conn, e, None).await
             }
 
             async fn audit_trail(

@@ -210,15 +210,15 @@ pub enum CheckedIn {
     NotActive(String),
 }
 
+/// Hall reference data: the holiday calendar, schedules, release rules, closed days.
 #[async_trait]
-pub trait BookingStore: Send + Sync {
+pub trait HallReferenceStore: Send + Sync {
     /// Special days (epoch day, holiday?, name), in date order.
     async fn calendar_days(&self) -> Result<Vec<(i64, bool, String)>>;
     /// Loads the official days once per database (later edits are the admin's).
     async fn seed_calendar(&self, days: &[(i64, bool, String)]) -> Result<bool>;
     async fn set_calendar_day(&self, day: i64, holiday: bool, name: &str) -> Result<()>;
     async fn remove_calendar_day(&self, day: i64) -> Result<bool>;
-
     /// Inserts the schedules a hall × department has none of yet.
     async fn seed_schedules(&self, schedules: &[ScheduleRecord]) -> Result<()>;
     async fn schedules(
@@ -230,7 +230,11 @@ pub trait BookingStore: Send + Sync {
     async fn scheduled_departments(&self, hall_code: &str) -> Result<Vec<String>>;
     async fn release_rule(&self, hall_code: &str) -> Result<Option<ReleaseRecord>>;
     async fn closed_days(&self, hall_code: &str, from: i64, to: i64) -> Result<Vec<(i64, String)>>;
+}
 
+/// Slots and bookings, and the booking jobs (no-shows, reminders, closing a day).
+#[async_trait]
+pub trait BookingStore: Send + Sync {
     /// Makes the day's slots unless they exist, then returns them by start.
     async fn day_slots(
         &self,
@@ -248,7 +252,6 @@ pub trait BookingStore: Send + Sync {
         to: i64,
     ) -> Result<Vec<SlotRecord>>;
     async fn slot(&self, id: i64) -> Result<Option<SlotRecord>>;
-
     /// Books a place in `slot_id` if every rule allows, in one transaction.
     async fn book(&self, booking: &NewBooking<'_>, slot_id: i64) -> Result<BookResult>;
     async fn bookings_of(&self, citizen_id: i64) -> Result<Vec<BookingRecord>>;
@@ -268,7 +271,29 @@ pub trait BookingStore: Send + Sync {
         now: i64,
         hold_secs: i64,
     ) -> Result<Freed>;
+    async fn mark_no_shows(&self, now: i64, grace_secs: i64) -> Result<u64>;
+    async fn claim_reminders(
+        &self,
+        kind: Reminder,
+        now: i64,
+        limit: u32,
+    ) -> Result<Vec<BookingRecord>>;
+    /// Closes a hall's day: its bookings become `closed` (returned, to notify), its waitlist
+    /// ends; false when the day was already closed.
+    async fn close_day(
+        &self,
+        hall_code: &str,
+        day: i64,
+        reason: &str,
+        now: i64,
+    ) -> Result<(bool, Vec<BookingRecord>, Vec<i64>)>;
+    /// The citizen's phone, encrypted (for texts).
+    async fn citizen_phone_enc(&self, citizen_id: i64) -> Result<Option<Vec<u8>>>;
+}
 
+/// The waitlist of full days and its offers.
+#[async_trait]
+pub trait WaitlistStore: Send + Sync {
     async fn join_waitlist(&self, wait: &NewWait<'_>) -> Result<Joined>;
     async fn waitlist_of(&self, citizen_id: i64) -> Result<Vec<WaitRecord>>;
     /// Leaves the line; a place held for this entry passes on.
@@ -281,27 +306,13 @@ pub trait BookingStore: Send + Sync {
     ) -> Result<Option<Offer>>;
     /// Turns a live offer into a booking (the same rules as `book`).
     async fn accept_offer(&self, booking: &NewBooking<'_>, wait_id: i64) -> Result<BookResult>;
-
     /// Background jobs; each row is claimed by one process only.
     async fn expire_offers(&self, now: i64, hold_secs: i64) -> Result<Vec<Offer>>;
-    async fn mark_no_shows(&self, now: i64, grace_secs: i64) -> Result<u64>;
-    async fn claim_reminders(
-        &self,
-        kind: Reminder,
-        now: i64,
-        limit: u32,
-    ) -> Result<Vec<BookingRecord>>;
+}
 
-    /// Closes a hall's day: its bookings become `closed` (returned, to notify), its waitlist
-    /// ends; false when the day was already closed.
-    async fn close_day(
-        &self,
-        hall_code: &str,
-        day: i64,
-        reason: &str,
-        now: i64,
-    ) -> Result<(bool, Vec<BookingRecord>, Vec<i64>)>;
-
+/// The hall desk: the day's list, check-in, queue numbers.
+#[async_trait]
+pub trait DeskStore: Send + Sync {
     async fn desk(&self, hall_code: &str, day: i64) -> Result<Vec<DeskRecord>>;
     async fn tickets(&self, hall_code: &str, day: i64) -> Result<Vec<TicketRecord>>;
     /// Checks an active booking in and gives it the next queue number of its department
@@ -317,7 +328,4 @@ pub trait BookingStore: Send + Sync {
     ) -> Result<String>;
     /// Marks a ticket served (and its booking done); false when there is no such ticket.
     async fn ticket_done(&self, hall_code: &str, day: i64, label: &str, now: i64) -> Result<bool>;
-
-    /// The citizen's phone, encrypted (for texts).
-    async fn citizen_phone_enc(&self, citizen_id: i64) -> Result<Option<Vec<u8>>>;
 }

@@ -6,9 +6,14 @@ mod accounts_sql;
 mod booking;
 mod booking_sql;
 mod catalog_sql;
+mod desk_sql;
+mod jobs_sql;
 mod postgres;
+mod reference_sql;
 mod rows;
 mod sqlite;
+mod tx_sql;
+mod waitlist_sql;
 
 pub use accounts::*;
 pub(crate) use accounts_sql::is_unique_violation;
@@ -21,6 +26,14 @@ use crate::{Error, Result};
 use async_trait::async_trait;
 use domain::{Department, Hall, ServiceCode, ServiceItem, ServiceSummary};
 use std::sync::Arc;
+
+/// Leases that let one process at a time run each background job (`crate::jobs`).
+#[async_trait]
+pub trait JobStore: Send + Sync {
+    /// Takes the lease of job `name` for `holder` until `until`, if it is free, expired at
+    /// `now`, or already `holder`'s; true when taken.
+    async fn claim_job(&self, name: &str, holder: &str, now: i64, until: i64) -> Result<bool>;
+}
 
 /// Reading the service catalogue (the same SQL on both stores, see `catalog_sql`).
 #[async_trait]
@@ -43,7 +56,18 @@ pub trait CatalogStore: Send + Sync {
 
 #[async_trait]
 pub trait Store:
-    CatalogStore + CitizenStore + AccessStore + StaffStore + BookingStore + Send + Sync + 'static
+    CatalogStore
+    + CitizenStore
+    + AccessStore
+    + StaffStore
+    + HallReferenceStore
+    + BookingStore
+    + WaitlistStore
+    + DeskStore
+    + JobStore
+    + Send
+    + Sync
+    + 'static
 {
     /// `sqlite` or `postgres`, for logs and the readiness probe.
     fn kind(&self) -> &'static str;

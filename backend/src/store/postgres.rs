@@ -2,6 +2,11 @@ use super::Store;
 use super::accounts_sql::accounts_queries;
 use super::booking_sql::booking_queries;
 use super::catalog_sql::catalog_queries;
+use super::desk_sql::desk_queries;
+use super::jobs_sql::job_queries;
+use super::reference_sql::reference_queries;
+use super::tx_sql::tx_helpers;
+use super::waitlist_sql::waitlist_queries;
 use crate::Result;
 use crate::seed::Catalog;
 use async_trait::async_trait;
@@ -68,4 +73,9 @@ impl Store for PgStore {
 
 catalog_queries!(PgStore, sqlx::Postgres);
 booking_queries!(PgStore, sqlx::Postgres);
+reference_queries!(PgStore, sqlx::Postgres);
+waitlist_queries!(PgStore, sqlx::Postgres);
+desk_queries!(PgStore, sqlx::Postgres);
+tx_helpers!(PgStore, sqlx::Postgres);
+job_queries!(PgStore, sqlx::Postgres);
 accounts_queries!(PgStore, sqlx::Postgres);

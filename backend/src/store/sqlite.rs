@@ -2,6 +2,11 @@ use super::Store;
 use super::accounts_sql::accounts_queries;
 use super::booking_sql::booking_queries;
 use super::catalog_sql::catalog_queries;
+use super::desk_sql::desk_queries;
+use super::jobs_sql::job_queries;
+use super::reference_sql::reference_queries;
+use super::tx_sql::tx_helpers;
+use super::waitlist_sql::waitlist_queries;
 use crate::Result;
 use crate::seed::Catalog;
 use async_trait::async_trait;
@@ -76,4 +81,9 @@ impl Store for SqliteStore {
 
 catalog_queries!(SqliteStore, sqlx::Sqlite);
 booking_queries!(SqliteStore, sqlx::Sqlite);
+reference_queries!(SqliteStore, sqlx::Sqlite);
+waitlist_queries!(SqliteStore, sqlx::Sqlite);
+desk_queries!(SqliteStore, sqlx::Sqlite);
+tx_helpers!(SqliteStore, sqlx::Sqlite);
+job_queries!(SqliteStore, sqlx::Sqlite);
 accounts_queries!(SqliteStore, sqlx::Sqlite);

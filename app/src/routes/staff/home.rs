@@ -4,7 +4,7 @@ use crate::components::layout::StaffFrame;
 use crate::forms::{go, posted};
 use crate::i18n;
 use crate::routes::ErrorNotice;
-use domain::StaffRole;
+use domain::StaffAction;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -44,18 +44,24 @@ pub fn StaffHomePage() -> impl IntoView {
                                     <dt>{i18n::DEPARTMENTS}</dt><dd>{org.department_names(&me.departments)}</dd>
                                 </dl>
                             </section>
-                            {me.hall_code.is_some().then(|| view! {
-                                <nav class="card menu"><ul class="menu__list">
-                                    <li><a class="menu__item" href="/staff/desk">"今日预约与签到"</a></li>
-                                </ul></nav>
-                            })}
-                            {(me.role == StaffRole::Admin).then(|| view! {
-                                <nav class="card menu"><ul class="menu__list">
-                                    <li><a class="menu__item" href="/staff/accounts">{i18n::STAFF_ACCOUNTS}</a></li>
-                                    <li><a class="menu__item" href="/staff/calendar">"节假日与停办"</a></li>
-                                    <li><a class="menu__item" href="/staff/search-misses">{i18n::STAFF_SEARCH_MISSES}</a></li>
-                                </ul></nav>
-                            })}
+                            {
+                                // Each link shows only to those whose pages would let them in.
+                                let may = |action| domain::may(&me, action, &domain::Reach::ANY);
+                                let links = [
+                                    (StaffAction::SeeDesk, "/staff/desk", "今日预约与签到"),
+                                    (StaffAction::ManageStaff, "/staff/accounts", i18n::STAFF_ACCOUNTS),
+                                    (StaffAction::ManageCalendar, "/staff/calendar", "节假日与停办"),
+                                    (StaffAction::ReadSearchMisses, "/staff/search-misses", i18n::STAFF_SEARCH_MISSES),
+                                ];
+                                let links: Vec<_> = links.into_iter().filter(|(action, _, _)| may(*action)).collect();
+                                (!links.is_empty()).then(|| view! {
+                                    <nav class="card menu"><ul class="menu__list">
+                                        {links.into_iter().map(|(_, href, label)| view! {
+                                            <li><a class="menu__item" href=href>{label}</a></li>
+                                        }).collect_view()}
+                                    </ul></nav>
+                                })
+                            }
                             <form method="post" action="/staff/home">
                                 <button class="button button--plain button--block" type="submit" name="intent" value="sign_out">
                                     {i18n::SIGN_OUT}
