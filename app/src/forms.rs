@@ -150,6 +150,44 @@ pub fn settle<E: std::fmt::Display>(done: Result<String, E>) -> Option<String> {
     }
 }
 
+/// What a page's form post came to, for rendering the page again: which form was sent
+/// (`intent`), why it failed, and the one-time key the page's creating form carries (the
+/// posted one after a failure, so a retry still creates once; a fresh one otherwise).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Handled {
+    pub intent: String,
+    pub error: Option<String>,
+    pub key: String,
+}
+
+impl Handled {
+    /// The error to show above the form sent with `intent`.
+    pub fn error_for(&self, intent: &str) -> Option<String> {
+        self.error.clone().filter(|_| self.intent == intent)
+    }
+}
+
+/// A form page's whole post handling: if this request posted a form, run `act` on it; `act`
+/// answers the path to go to (a 302, whatever comes after) or the error, which the page shows
+/// above the fields it keeps (`typed`). A new form page is this call plus its fields.
+pub async fn handle<F, Fut, E>(act: F) -> Handled
+where
+    F: FnOnce(Posted) -> Fut,
+    Fut: std::future::Future<Output = Result<String, E>>,
+    E: std::fmt::Display,
+{
+    let Some(form) = posted() else {
+        return Handled {
+            key: form_key(None),
+            ..Handled::default()
+        };
+    };
+    let intent = form.intent();
+    let error = settle(act(form.clone()).await);
+    let key = form_key(error.as_ref().map(|_| &form));
+    Handled { intent, error, key }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

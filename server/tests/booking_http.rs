@@ -4,9 +4,11 @@
 
 mod support;
 
+use app::api::AppError;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use domain::Refusal;
 use support::{ITEM, booking_app, fresh_db_url, get_as, header, id_number, post, send, sign_in};
 
 /// Signs a new citizen in and verifies them; returns the session cookie.
@@ -109,19 +111,24 @@ async fn a_full_slot_answers_409_and_a_refusal_400() {
     let slot = saturday_slots(&app, &a).await.remove(0);
     assert_eq!(api_book(&app, &a, &slot, "a1").await.0, StatusCode::OK);
     assert_eq!(api_book(&app, &b, &slot, "b1").await.0, StatusCode::OK);
+    // Other clients get the outcome typed, to word (or act on) themselves.
+    let refusal = |text: &str| match serde_json::from_str::<AppError>(text) {
+        Ok(AppError::Refused(refusal)) => refusal,
+        other => panic!("expected a typed refusal, got {other:?} from {text}"),
+    };
     let (status, text) = api_book(&app, &c, &slot, "c1").await;
     assert_eq!(status, StatusCode::CONFLICT, "{text}");
-    assert!(text.contains("已约满"), "{text}");
+    assert_eq!(refusal(&text), Refusal::SlotFull { kept: false });
     // The same person, the same 事项, the same day: refused with the reason.
     let other_slot = saturday_slots(&app, &a).await.remove(1);
     let (status, text) = api_book(&app, &a, &other_slot, "a2").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(text.contains("不能重复预约"), "{text}");
+    assert_eq!(refusal(&text), Refusal::SameDay { kept: false });
     // Unverified: told to verify first.
     let newcomer = sign_in(&app, "13700009999").await;
     let (status, text) = api_book(&app, &newcomer, &other_slot, "n1").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(text.contains("实名认证"), "{text}");
+    assert_eq!(refusal(&text), Refusal::NotVerified);
 }
 
 /// The scale-out shape: two servers, each with its own pool and services, on one PostgreSQL.

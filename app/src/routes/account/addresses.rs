@@ -1,8 +1,8 @@
 use super::sign_in_first;
-use crate::api::{add_address, load_addresses, remove_address};
+use crate::api::{AppError, add_address, load_addresses, remove_address};
 use crate::components::forms::{FormError, Hidden, TextField};
 use crate::components::layout::{Frame, Tab};
-use crate::forms::{form_key, go, posted, typed};
+use crate::forms::{handle, typed};
 use crate::i18n;
 use crate::routes::ErrorNotice;
 use domain::PostalAddress;
@@ -15,36 +15,27 @@ pub fn AddressesPage() -> impl IntoView {
     let page = Resource::new_blocking(
         || (),
         |_| async {
-            let form = posted();
-            let error = match &form {
-                Some(f) if f.intent() == "remove" => {
-                    let id = f.get("address").parse().unwrap_or_default();
-                    remove_address(id).await.err()
+            let done = handle(|f| async move {
+                if f.intent() == "remove" {
+                    remove_address(f.get("address").parse().unwrap_or_default()).await?;
+                } else {
+                    let (recipient, phone) = (f.get("recipient"), f.get("phone"));
+                    add_address(
+                        recipient,
+                        phone,
+                        f.get("region"),
+                        f.get("detail"),
+                        f.get("request_key"),
+                    )
+                    .await?;
                 }
-                Some(f) => add_address(
-                    f.get("recipient"),
-                    f.get("phone"),
-                    f.get("region"),
-                    f.get("detail"),
-                    f.get("request_key"),
-                )
-                .await
-                .err(),
-                None => None,
-            };
-            if form.is_some() && error.is_none() {
                 // An explicit fragment: the browser would otherwise keep "#add".
-                go("/me/addresses#list");
-            }
+                Ok::<_, AppError>("/me/addresses#list".to_owned())
+            })
+            .await;
             let listed = load_addresses().await;
             sign_in_first(&listed, "/me/addresses");
-            // A failed add keeps its key, so a retry of that form still adds once.
-            let key = if error.is_some() {
-                form_key(form.as_ref())
-            } else {
-                form_key(None)
-            };
-            listed.map(|list| (list, error.map(|e| e.to_string()), key))
+            listed.map(|list| (list, done.error, done.key))
         },
     );
     view! {

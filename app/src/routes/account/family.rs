@@ -2,7 +2,7 @@ use super::sign_in_first;
 use crate::api::{AppError, add_family_member, load_family, load_me};
 use crate::components::forms::{FormError, Hidden, SelectField, TextField};
 use crate::components::layout::{Frame, Tab};
-use crate::forms::{form_key, go, posted, typed};
+use crate::forms::{handle, typed};
 use crate::i18n;
 use crate::routes::ErrorNotice;
 use domain::{FamilyMember, Relation};
@@ -15,34 +15,20 @@ pub fn FamilyPage() -> impl IntoView {
     let page = Resource::new_blocking(
         || (),
         |_| async {
-            let form = posted();
-            let error = match &form {
-                Some(f) => {
-                    let added = add_family_member(
-                        f.get("name"),
-                        f.get("relation"),
-                        f.get("id_number"),
-                        f.get("request_key"),
-                    )
-                    .await;
-                    match added {
-                        Ok(_) => {
-                            // An explicit fragment: the browser would otherwise keep "#add".
-                            go("/me/family#members");
-                            None
-                        }
-                        Err(e) => Some(e.to_string()),
-                    }
-                }
-                None => None,
-            };
+            let done = handle(|f| async move {
+                let (name, relation) = (f.get("name"), f.get("relation"));
+                add_family_member(name, relation, f.get("id_number"), f.get("request_key")).await?;
+                // An explicit fragment: the browser would otherwise keep "#add".
+                Ok::<_, AppError>("/me/family#members".to_owned())
+            })
+            .await;
             let loaded = async {
                 let me = load_me().await?.ok_or(AppError::SignInRequired)?;
                 Ok::<_, AppError>((me.verified, load_family().await?))
             }
             .await;
             sign_in_first(&loaded, "/me/family");
-            loaded.map(|(verified, members)| (verified, members, error, form_key(form.as_ref())))
+            loaded.map(|(verified, members)| (verified, members, done.error, done.key))
         },
     );
     view! {

@@ -1,7 +1,7 @@
 use crate::api::{SpecialDay, close_day, load_calendar, remove_calendar_day, set_calendar_day};
 use crate::components::forms::{FormError, Hidden, SelectField, TextField};
 use crate::components::layout::StaffFrame;
-use crate::forms::{posted, settle, typed};
+use crate::forms::{Handled, handle, typed};
 use crate::routes::ErrorNotice;
 use crate::routes::staff::staff_sign_in_first;
 use leptos::prelude::*;
@@ -17,27 +17,23 @@ pub fn CalendarPage() -> impl IntoView {
         move || query.with(|q| q.get("year").and_then(|y| y.parse::<u16>().ok())),
         |year: Option<u16>| async move {
             let year = year.unwrap_or(2026);
-            let form = posted();
-            let error = match &form {
-                Some(f) => {
-                    let done = match f.intent().as_str() {
-                        "remove" => remove_calendar_day(f.get("date"))
-                            .await
-                            .map(|()| format!("/staff/calendar?year={year}#days")),
-                        "close" => close_day(f.get("date"), f.get("reason"))
-                            .await
-                            .map(|n| format!("/staff/calendar?year={year}&closed={n}#close")),
-                        _ => set_calendar_day(f.get("date"), f.get("kind"), f.get("name"))
-                            .await
-                            .map(|()| format!("/staff/calendar?year={year}#days")),
-                    };
-                    settle(done).map(|e| (f.intent(), e))
+            let done = handle(|f| async move {
+                match f.intent().as_str() {
+                    "remove" => remove_calendar_day(f.get("date"))
+                        .await
+                        .map(|()| format!("/staff/calendar?year={year}#days")),
+                    "close" => close_day(f.get("date"), f.get("reason"))
+                        .await
+                        .map(|n| format!("/staff/calendar?year={year}&closed={n}#close")),
+                    _ => set_calendar_day(f.get("date"), f.get("kind"), f.get("name"))
+                        .await
+                        .map(|()| format!("/staff/calendar?year={year}#days")),
                 }
-                None => None,
-            };
+            })
+            .await;
             let days = load_calendar(year).await;
             staff_sign_in_first(&days);
-            days.map(|d| (year, d, error))
+            days.map(|d| (year, d, done))
         },
     );
     let closed = query.with_untracked(|q| q.get("closed"));
@@ -49,7 +45,7 @@ pub fn CalendarPage() -> impl IntoView {
                     let closed = closed.clone();
                     Suspend::new(async move {
                         match page.await {
-                            Ok((year, days, error)) => view! { <Calendar year days error closed/> }.into_any(),
+                            Ok((year, days, done)) => view! { <Calendar year days done closed/> }.into_any(),
                             Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         }
                     })
@@ -63,16 +59,11 @@ pub fn CalendarPage() -> impl IntoView {
 fn Calendar(
     year: u16,
     days: Vec<SpecialDay>,
-    error: Option<(String, String)>,
+    done: Handled,
     closed: Option<String>,
 ) -> impl IntoView {
-    let error_for = |intent: &str| {
-        error
-            .as_ref()
-            .filter(|(i, _)| i == intent)
-            .map(|(_, e)| e.clone())
-    };
-    let (set_error, close_error) = (error_for("set").or(error_for("remove")), error_for("close"));
+    let set_error = done.error_for("set").or(done.error_for("remove"));
+    let close_error = done.error_for("close");
     let kinds = vec![
         ("holiday".to_owned(), "放假".to_owned()),
         ("workday".to_owned(), "调休上班".to_owned()),

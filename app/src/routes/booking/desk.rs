@@ -1,7 +1,7 @@
 use crate::api::{AppError, check_in, load_desk, ticket_done, walk_in};
 use crate::components::forms::{FormError, Hidden, TextField};
 use crate::components::layout::StaffFrame;
-use crate::forms::{posted, settle, typed};
+use crate::forms::{handle, typed};
 use crate::routes::ErrorNotice;
 use crate::routes::staff::staff_sign_in_first;
 use domain::booking::{BookingStatus, HallDesk};
@@ -17,26 +17,23 @@ pub fn DeskPage() -> impl IntoView {
     let page = Resource::new_blocking(
         || (),
         |_| async {
-            let error = match posted() {
-                Some(f) => {
-                    let done = match f.intent().as_str() {
-                        "walk_in" => walk_in(f.get("department"))
-                            .await
-                            .map(|t| format!("/staff/desk?ticket={t}")),
-                        "done" => ticket_done(f.get("label"))
-                            .await
-                            .map(|()| "/staff/desk#tickets".to_owned()),
-                        _ => check_in(f.get("code"))
-                            .await
-                            .map(|t| format!("/staff/desk?ticket={t}")),
-                    };
-                    settle(done)
+            let done = handle(|f| async move {
+                match f.intent().as_str() {
+                    "walk_in" => walk_in(f.get("department"))
+                        .await
+                        .map(|t| format!("/staff/desk?ticket={t}")),
+                    "done" => ticket_done(f.get("label"))
+                        .await
+                        .map(|()| "/staff/desk#tickets".to_owned()),
+                    _ => check_in(f.get("code"))
+                        .await
+                        .map(|t| format!("/staff/desk?ticket={t}")),
                 }
-                None => None,
-            };
+            })
+            .await;
             let desk: Result<HallDesk, AppError> = load_desk().await;
             staff_sign_in_first(&desk);
-            desk.map(|d| (d, error))
+            desk.map(|d| (d, done.error))
         },
     );
     view! {
