@@ -4,6 +4,7 @@
 pub mod account;
 pub mod booking;
 pub mod calendar;
+pub mod case;
 pub mod catalog;
 pub mod date;
 pub mod identity;

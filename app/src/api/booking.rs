@@ -431,7 +431,7 @@ pub async fn close_day(date: String, reason: String) -> Result<usize, AppError> 
         let hall = me
             .hall_code
             .clone()
-            .ok_or_else(|| AppError::Refused(domain::Refusal::NoHall))?;
+            .ok_or(AppError::Refused(domain::Refusal::NoHall))?;
         Ok(super::services()?
             .booking
             .close_day(me.id, &hall, parse_date(&date)?, &reason, &client_ip())

@@ -241,3 +241,28 @@ pub fn for_whom(who: &ForWhom) -> String {
         ForWhom::FormerMember => "家庭成员".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_carried_into_the_words() {
+        assert_eq!(
+            invalid(&Invalid::IdNumber(IdError::Length(16))),
+            "身份证号码应为 18 位，您输入了 16 位"
+        );
+        assert_eq!(
+            refusal(&Refusal::CodeWrong { tries_left: 2 }),
+            "验证码不正确，还可以再试 2 次"
+        );
+        assert_eq!(
+            refusal(&Refusal::CheckInStatus(BookingStatus::Cancelled)),
+            "这个预约已取消，不能签到"
+        );
+        assert_eq!(
+            invalid(&Invalid::Recipient(NameError::Empty)),
+            "收件人：请输入姓名"
+        );
+    }
+}

@@ -72,8 +72,10 @@ mod tests {
         CivilDate::new(y, m, d).unwrap()
     }
 
+    type Ymd = (u16, u8, u8);
+
     /// (accepted on, working days, due on) over the 2025 and 2026 notices.
-    const DEADLINES: &[((u16, u8, u8), u32, (u16, u8, u8))] = &[
+    const DEADLINES: &[(Ymd, u32, Ymd)] = &[
         // A plain week: Monday + 5 is the next Monday.
         ((2026, 3, 2), 5, (2026, 3, 9)),
         // Friday + 1 is Monday; a Saturday hall day + 1 is Monday as well.

@@ -311,7 +311,7 @@ fn Day(
         (DayState::Full, None) => view! { <p>"这一天已约满，请选择其他日期。"</p> }.into_any(),
         (DayState::NotYet { opens }, _) => view! { <p>{format!("这一天的号源将于 {} 放出。", domain::booking::when_text(*opens))}</p> }.into_any(),
         (DayState::Over, _) => view! { <p>"这一天已过预约截止时间，请选择其他日期。"</p> }.into_any(),
-        (DayState::Closed { why }, _) => view! { <p>{format!("这一天不开放预约：{}。", crate::i18n::closed_why(&why))}</p> }.into_any(),
+        (DayState::Closed { why }, _) => view! { <p>{format!("这一天不开放预约：{}。", crate::i18n::closed_why(why))}</p> }.into_any(),
         (_, Some(gate)) => gate,
     };
     view! {
