@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod booking;
+pub mod cases;
 pub mod catalog;
 pub mod clock;
 pub mod error;
@@ -32,6 +33,7 @@ pub struct Services {
     pub accounts: AccountService,
     pub staff: StaffService,
     pub booking: BookingService,
+    pub cases: cases::CaseService,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -41,14 +43,22 @@ impl Services {
         let limiter = IpLimiter::new(setup.limits);
         let catalog = CatalogService::new(store.clone());
         let accounts = AccountService::new(store.clone(), &setup, sessions.clone());
+        let booking = BookingService::new(
+            store.clone(),
+            catalog.clone(),
+            accounts.clone(),
+            setup.clock.clone(),
+            setup.booking,
+        );
         Self {
-            booking: BookingService::new(
+            cases: cases::CaseService::new(
                 store.clone(),
                 catalog.clone(),
-                accounts.clone(),
+                booking.clone(),
+                setup.pii.clone(),
                 setup.clock.clone(),
-                setup.booking,
             ),
+            booking,
             catalog,
             search: SearchService::new(store.clone(), setup.clock.clone()),
             accounts,

@@ -4,6 +4,7 @@
 use crate::Relation;
 use crate::account::{OtpError, PasswordError, UsernameError};
 use crate::booking::ScheduleError;
+use crate::case::{FieldKey, FieldProblem};
 use crate::identity::{IdError, NameError, PhoneError};
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,10 @@ pub enum Invalid {
     ConfirmErase,
     /// The request's arguments did not decode.
     Arguments,
+    /// An application form's answers, each problem by its field's key.
+    Form(Vec<(FieldKey, FieldProblem)>),
+    /// Refusing, returning or asking for a supplement needs a reason (1–200 characters).
+    ReasonNeeded,
 }
 
 /// Which choice a form left empty or filled with something not offered.

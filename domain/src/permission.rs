@@ -18,6 +18,10 @@ pub enum StaffAction {
     ManageCalendar,
     /// Read the searches that found nothing.
     ReadSearchMisses,
+    /// 受理 work on a department's cases: accept, ask for a supplement, refuse, issue.
+    HandleCases,
+    /// 审批 work on a department's cases: review, approve, deny, send back.
+    DecideCases,
 }
 
 /// Where the record acted on belongs. `ANY` asks about the role alone.
@@ -32,6 +36,14 @@ impl<'a> Reach<'a> {
         hall: None,
         department: None,
     };
+
+    /// A record of a department, wherever it is handled (a case).
+    pub fn department(department: &'a str) -> Self {
+        Self {
+            hall: None,
+            department: Some(department),
+        }
+    }
 
     pub fn at(hall: &'a str, department: &'a str) -> Self {
         Self {
@@ -66,6 +78,19 @@ pub fn may(staff: &StaffMember, action: StaffAction, reach: &Reach) -> bool {
         }
         StaffAction::ManageStaff | StaffAction::ManageCalendar | StaffAction::ReadSearchMisses => {
             admin
+        }
+        // Cases are a department's, wherever the clerk sits; admins run the system, they
+        // do not decide cases.
+        StaffAction::HandleCases | StaffAction::DecideCases => {
+            let role = if action == StaffAction::HandleCases {
+                StaffRole::Clerk
+            } else {
+                StaffRole::Approver
+            };
+            staff.role == role
+                && reach
+                    .department
+                    .is_none_or(|d| staff.departments.iter().any(|own| own == d))
         }
     }
 }

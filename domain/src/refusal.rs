@@ -4,6 +4,7 @@
 
 use crate::Relation;
 use crate::booking::BookingStatus;
+use crate::case::CaseState;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,4 +125,15 @@ pub enum Refusal {
     CheckInStatus(BookingStatus),
     ClosePast,
     AlreadyClosed,
+
+    // Cases.
+    /// The 事项 cannot be applied for online (网办深度 Ⅰ: see the guide and go to the hall).
+    NotOnline,
+    /// The action does not apply to the case as it stands (its state moved on, or the
+    /// action is not one for this state).
+    CaseNotNow(CaseState),
+    /// Only a 即办件 is finished at once.
+    NotImmediate,
+    /// The citizen's form is not open for changes (submitted and not sent back).
+    CaseClosedForChanges,
 }

@@ -3,7 +3,10 @@
 
 mod outcomes;
 
-pub use outcomes::{booking_status, closed_why, day_note, for_whom, invalid, refusal, wait_status};
+pub use outcomes::{
+    booking_status, case_state, closed_why, day_note, field_problem, for_whom, invalid, refusal,
+    wait_status,
+};
 
 pub const APP_NAME: &str = "办事";
 pub const APP_TAGLINE: &str = "郑州政务服务 · 指尖办 · 周末不打烊";

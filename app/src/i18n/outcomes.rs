@@ -3,6 +3,7 @@
 
 use domain::booking::{BookingStatus, ClosedWhy, ForWhom, WaitStatus, WaitView, when_text};
 use domain::calendar::DayKind;
+use domain::case::{CaseState, FieldProblem};
 use domain::{
     Choice, IdError, Invalid, NameError, OtpError, PasswordError, PhoneError, Refusal, Relation,
     UsernameError, booking::ScheduleError,
@@ -100,6 +101,47 @@ pub fn refusal(refusal: &Refusal) -> String {
         R::CheckInStatus(status) => format!("这个预约{}，不能签到", booking_status(*status)),
         R::ClosePast => plain("不能停办已经过去的日子"),
         R::AlreadyClosed => plain("这一天已经停办"),
+        R::NotOnline => plain("这个事项暂不支持在线申办，请按办事指南到大厅窗口办理"),
+        R::CaseNotNow(state) => format!(
+            "办件当前{}，不能进行这项操作，请刷新后查看",
+            case_state(*state)
+        ),
+        R::NotImmediate => plain("只有即办件可以当场办结"),
+        R::CaseClosedForChanges => plain("办件已提交，不能再修改；如需补正，工作人员会通知您"),
+    }
+}
+
+/// A case's state, as a chip on the list and the case page.
+pub fn case_state(state: CaseState) -> &'static str {
+    match state {
+        CaseState::Draft => "草稿",
+        CaseState::Submitted => "已提交",
+        CaseState::Accepted => "已受理",
+        CaseState::NeedsSupplement => "需补正",
+        CaseState::NotAccepted => "不予受理",
+        CaseState::UnderReview => "审查中",
+        CaseState::Approved => "准予",
+        CaseState::Denied => "不予许可",
+        CaseState::Concluded => "已办结",
+        CaseState::Delivered => "已送达",
+        CaseState::PickedUp => "已领取",
+        CaseState::Withdrawn => "已撤回",
+    }
+}
+
+/// What is wrong with one answer of an application form.
+pub fn field_problem(problem: FieldProblem) -> String {
+    match problem {
+        FieldProblem::Missing => "请填写此项".to_owned(),
+        FieldProblem::TooLong { max_chars } => format!("不能超过 {max_chars} 个字"),
+        FieldProblem::NotANumber => "请填写数字".to_owned(),
+        FieldProblem::OutOfRange { min, max } => format!("请填写 {min} 至 {max} 之间的数"),
+        FieldProblem::NotADate => "日期格式应为 2026-12-05".to_owned(),
+        FieldProblem::InTheFuture => "日期不能晚于今天".to_owned(),
+        FieldProblem::NotAChoice => "请从选项中选择".to_owned(),
+        FieldProblem::IdNumber(e) => id_error(e),
+        FieldProblem::Phone(e) => phone_error(e).to_owned(),
+        FieldProblem::Name(e) => name_error(e).to_owned(),
     }
 }
 
@@ -149,6 +191,8 @@ pub fn invalid(invalid: &Invalid) -> String {
         I::HolidayName => "请填写节日名称（20 字以内）".to_owned(),
         I::ConfirmErase => "请先勾选“我已了解”，再确认注销".to_owned(),
         I::Arguments => "请求参数有误，请返回重试".to_owned(),
+        I::Form(problems) => format!("有 {} 项需要修改，请看标出的地方", problems.len()),
+        I::ReasonNeeded => "请写明原因（200 字以内），申请人会看到".to_owned(),
     }
 }
 

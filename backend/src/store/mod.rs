@@ -5,6 +5,8 @@ mod accounts;
 mod accounts_sql;
 mod booking;
 mod booking_sql;
+mod cases;
+mod cases_sql;
 mod catalog_sql;
 mod desk_sql;
 mod jobs_sql;
@@ -18,6 +20,7 @@ mod waitlist_sql;
 pub use accounts::*;
 pub(crate) use accounts_sql::is_unique_violation;
 pub use booking::*;
+pub use cases::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -65,6 +68,7 @@ pub trait Store:
     + WaitlistStore
     + DeskStore
     + JobStore
+    + CaseStore
     + Send
     + Sync
     + 'static

@@ -1,6 +1,7 @@
 use super::Store;
 use super::accounts_sql::accounts_queries;
 use super::booking_sql::booking_queries;
+use super::cases_sql::case_queries;
 use super::catalog_sql::catalog_queries;
 use super::desk_sql::desk_queries;
 use super::jobs_sql::job_queries;
@@ -37,6 +38,10 @@ impl PgStore {
 
     /// Background jobs claim rows no other process has locked, and leave those to it.
     const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
+
+    /// A JSON array bound as parameter 1 or 2, as rows with a `value` column.
+    const JSON_EACH_1: &'static str = "json_array_elements_text($1::json)";
+    const JSON_EACH_2: &'static str = "json_array_elements_text($2::json)";
 
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>> {
         Ok(self.pool.begin().await?)
@@ -77,5 +82,6 @@ reference_queries!(PgStore, sqlx::Postgres);
 waitlist_queries!(PgStore, sqlx::Postgres);
 desk_queries!(PgStore, sqlx::Postgres);
 tx_helpers!(PgStore, sqlx::Postgres);
+case_queries!(PgStore, sqlx::Postgres);
 job_queries!(PgStore, sqlx::Postgres);
 accounts_queries!(PgStore, sqlx::Postgres);

@@ -1,6 +1,7 @@
 use super::Store;
 use super::accounts_sql::accounts_queries;
 use super::booking_sql::booking_queries;
+use super::cases_sql::case_queries;
 use super::catalog_sql::catalog_queries;
 use super::desk_sql::desk_queries;
 use super::jobs_sql::job_queries;
@@ -49,6 +50,10 @@ impl SqliteStore {
     /// Background jobs claim rows no other process has locked, and leave those to it.
     const SKIP_LOCKED: &'static str = "";
 
+    /// A JSON array bound as parameter 1 or 2, as rows with a `value` column.
+    const JSON_EACH_1: &'static str = "json_each($1)";
+    const JSON_EACH_2: &'static str = "json_each($2)";
+
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
@@ -85,5 +90,6 @@ reference_queries!(SqliteStore, sqlx::Sqlite);
 waitlist_queries!(SqliteStore, sqlx::Sqlite);
 desk_queries!(SqliteStore, sqlx::Sqlite);
 tx_helpers!(SqliteStore, sqlx::Sqlite);
+case_queries!(SqliteStore, sqlx::Sqlite);
 job_queries!(SqliteStore, sqlx::Sqlite);
 accounts_queries!(SqliteStore, sqlx::Sqlite);

@@ -2,6 +2,8 @@
 //! the macro that runs each test on both.
 #![allow(dead_code)] // each suite uses its own part of this
 
+pub mod people;
+
 use backend::seed::demo_catalog;
 use backend::{Store, connect};
 use std::sync::Arc;

@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 /// What happened to the clock, and on which day (China time), in the order it happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClockMark {
-    /// 受理: the count starts the next working day.
+    /// 受理: the count starts the next working day. Only the first counts: a case accepted
+    /// again after a supplement goes on from its resubmission.
     Accepted(CivilDate),
-    /// 需补正 asked: the count stops; that day counts as used.
+    /// 需补正 asked (after 受理): the count stops; that day counts as used.
     Paused(CivilDate),
     /// Resubmitted: the count goes on from the next working day.
     Resumed(CivilDate),
@@ -75,9 +76,8 @@ pub fn deadline(
     };
     for mark in marks {
         match *mark {
-            ClockMark::Accepted(day) => {
+            ClockMark::Accepted(day) if !accepted => {
                 accepted = true;
-                used = 0;
                 since = Some(day);
             }
             ClockMark::Resumed(day) if accepted && !stopped => since = since.or(Some(day)),
@@ -183,6 +183,19 @@ mod tests {
         let d = clock(5, &resumed, day(2026, 3, 9));
         assert_eq!(d.due.map(|r| r.date), Some(day(2026, 3, 12)));
         assert_eq!(d.days_left, 3);
+    }
+
+    #[test]
+    fn acceptance_again_after_a_supplement_does_not_restart_the_count() {
+        let marks = [
+            Accepted(day(2026, 3, 2)),
+            Paused(day(2026, 3, 4)),
+            Resumed(day(2026, 3, 9)),
+            Accepted(day(2026, 3, 10)),
+        ];
+        let d = clock(5, &marks, day(2026, 3, 10));
+        assert_eq!(d.due.map(|r| r.date), Some(day(2026, 3, 12)));
+        assert_eq!(d.days_left, 2);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod deadline;
 mod form;
 mod number;
 mod state;
+mod views;
 
 pub use deadline::{ClockMark, Deadline, Running, deadline};
 pub use form::{
@@ -15,3 +16,4 @@ pub use form::{
 };
 pub use number::CaseNo;
 pub use state::{Actor, CaseAction, CaseState, Forbidden, next};
+pub use views::{ActedBy, AnswerView, CaseSummary, CaseView, TimelineEntry};

@@ -2,8 +2,9 @@
 //! by an actor allowed here; the services record each as an event and refuse the rest.
 //!
 //! 草稿 → 已提交 → 已受理 | 需补正 | 不予受理; 需补正 → 已提交; 已受理 → 审查中 → 准予 | 不予;
-//! 准予 → 已办结 → 已送达 / 已领取. The citizen may withdraw before a decision. A 即办件 can
-//! be accepted and finished in one step at the window.
+//! 准予 → 已办结 → 已送达 / 已领取. An approver who finds a material wanting sends the case
+//! back (审查中 → 需补正), and the resubmitted case is accepted again. The citizen may withdraw
+//! before a decision. A 即办件 can be accepted and finished in one step at the window.
 
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +55,8 @@ pub enum CaseAction {
     NotAccept,
     Resubmit,
     StartReview,
+    /// An approver sends the case back for a supplement during review.
+    ReturnForSupplement,
     Approve,
     Deny,
     /// Issue the result.
@@ -149,13 +152,14 @@ impl CaseState {
 }
 
 impl CaseAction {
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Submit,
         Self::Accept,
         Self::AskSupplement,
         Self::NotAccept,
         Self::Resubmit,
         Self::StartReview,
+        Self::ReturnForSupplement,
         Self::Approve,
         Self::Deny,
         Self::Conclude,
@@ -173,6 +177,7 @@ impl CaseAction {
             Self::NotAccept => "not_accept",
             Self::Resubmit => "resubmit",
             Self::StartReview => "start_review",
+            Self::ReturnForSupplement => "return_for_supplement",
             Self::Approve => "approve",
             Self::Deny => "deny",
             Self::Conclude => "conclude",
@@ -191,7 +196,9 @@ impl CaseAction {
     pub fn actor(self) -> Actor {
         match self {
             Self::Submit | Self::Resubmit | Self::Withdraw => Actor::Citizen,
-            Self::StartReview | Self::Approve | Self::Deny => Actor::Approver,
+            Self::StartReview | Self::ReturnForSupplement | Self::Approve | Self::Deny => {
+                Actor::Approver
+            }
             Self::Accept
             | Self::AskSupplement
             | Self::NotAccept
@@ -224,6 +231,7 @@ pub fn next(
         (S::Submitted, A::FinishAtOnce) if immediate => S::Concluded,
         (S::Submitted, A::FinishAtOnce) => return Err(Forbidden::NotImmediate),
         (S::Accepted, A::StartReview) => S::UnderReview,
+        (S::UnderReview, A::ReturnForSupplement) => S::NeedsSupplement,
         (S::UnderReview, A::Approve) => S::Approved,
         (S::UnderReview, A::Deny) => S::Denied,
         (S::Approved, A::Conclude) => S::Concluded,
@@ -286,6 +294,7 @@ mod tests {
             (S::Accepted, A::Withdraw),
             (S::NeedsSupplement, A::Resubmit),
             (S::NeedsSupplement, A::Withdraw),
+            (S::UnderReview, A::ReturnForSupplement),
             (S::UnderReview, A::Approve),
             (S::UnderReview, A::Deny),
             (S::UnderReview, A::Withdraw),
@@ -337,7 +346,7 @@ mod tests {
         /// case is never withdrawn or undecided, and the case only leaves 草稿 by submitting.
         #[test]
         fn any_sequence_keeps_the_invariants(
-            attempts in prop::collection::vec((0..13_usize, 0..3_usize, any::<bool>()), 0..40)
+            attempts in prop::collection::vec((0..14_usize, 0..3_usize, any::<bool>()), 0..40)
         ) {
             let actors = [Actor::Citizen, Actor::Clerk, Actor::Approver];
             let mut state = S::Draft;

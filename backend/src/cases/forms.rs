@@ -1,0 +1,75 @@
+//! The application form of a 事项. Facts the account holds (the applicant's and the family
+//! member's name, ID number, phone) are never fields: the case refers to the account and the
+//! member, and pages show them masked. What is asked: the item's own fields (from the seed,
+//! by the shared key vocabulary), then how the result comes (pickup, or free post where the
+//! 事项 allows it, to one of the citizen's saved addresses).
+
+use domain::ServiceItem;
+use domain::case::{ChoiceOption, FieldKey, FieldKind, FieldSpec, FormSpec, FormStep};
+
+pub const DELIVERY: &str = "delivery.method";
+pub const ADDRESS: &str = "address.postal";
+pub const REASON: &str = "application.reason";
+
+fn key(raw: &str) -> FieldKey {
+    // The keys here are constants of this file; a test parses each.
+    FieldKey::parse(raw).unwrap_or_else(|| unreachable!("bad built-in key {raw}"))
+}
+
+pub fn form_for(item: &ServiceItem) -> FormSpec {
+    let mut delivery = vec![ChoiceOption {
+        value: "pickup".into(),
+        label: "到大厅窗口领取".into(),
+    }];
+    if item.flags.postal {
+        delivery.push(ChoiceOption {
+            value: "post".into(),
+            label: "免费邮寄到家".into(),
+        });
+    }
+    let mut steps = vec![FormStep {
+        title: "申请事项".into(),
+        fields: vec![FieldSpec {
+            key: key(REASON),
+            label: "申请说明".into(),
+            kind: FieldKind::Text { max_chars: 200 },
+            required: false,
+            hint: Some("需要向工作人员说明的情况，可不填".into()),
+            prefill: None,
+        }],
+    }];
+    steps.push(FormStep {
+        title: "领取方式".into(),
+        fields: vec![
+            FieldSpec {
+                key: key(DELIVERY),
+                label: "办理结果如何领取".into(),
+                kind: FieldKind::Choice { options: delivery },
+                required: true,
+                hint: None,
+                prefill: None,
+            },
+            FieldSpec {
+                key: key(ADDRESS),
+                label: "收件地址".into(),
+                kind: FieldKind::Address,
+                required: false,
+                hint: Some("选择邮寄时必填，可在“我的 · 收件地址”中添加".into()),
+                prefill: None,
+            },
+        ],
+    });
+    FormSpec { steps }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_keys_parse_and_are_asked_once() {
+        for k in [DELIVERY, ADDRESS, REASON] {
+            assert!(FieldKey::parse(k).is_some(), "{k}");
+        }
+    }
+}

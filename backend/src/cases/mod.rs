@@ -1,0 +1,540 @@
+//! 在线申办 and the life of a case: a citizen starts a draft, saves it step by step, submits
+//! it (a number, once, however often the button is pressed); clerks and approvers move it
+//! through `domain::case::next`, each move one conditional update with its event; the
+//! deadline is the domain's clock over the shared calendar.
+
+pub mod forms;
+
+use crate::booking::BookingService;
+use crate::catalog::CatalogService;
+use crate::clock::Clock;
+use crate::pii::PiiCipher;
+use crate::store::{CaseEventRecord, CaseRecord, NewDraft, Transition};
+use crate::{Error, Result, Store};
+use domain::booking::ForWhom;
+use domain::case::{
+    ActedBy, Actor, AnswerView, Answers, CaseAction, CaseNo, CaseState, CaseSummary, CaseView,
+    ClockMark, FieldKey, FieldKind, TimelineEntry, deadline, next,
+};
+use domain::{
+    CivilDate, Invalid, OnlineDepth, Reach, Refusal, Relation, ServiceCode, ServiceItem,
+    StaffAction, StaffMember, may,
+};
+use std::sync::Arc;
+
+/// The PII column name the answers are sealed under.
+const ANSWERS: &str = "cases.answers";
+
+#[derive(Clone)]
+pub struct CaseService {
+    store: Arc<dyn Store>,
+    catalog: CatalogService,
+    booking: BookingService,
+    pii: PiiCipher,
+    clock: Arc<dyn Clock>,
+}
+
+/// Starting an application: the 事项, for whom, and the form's one-time key.
+#[derive(Clone, Debug)]
+pub struct StartForm {
+    pub item: String,
+    pub member_id: Option<i64>,
+    pub request_key: String,
+}
+
+impl CaseService {
+    pub fn new(
+        store: Arc<dyn Store>,
+        catalog: CatalogService,
+        booking: BookingService,
+        pii: PiiCipher,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        Self {
+            store,
+            catalog,
+            booking,
+            pii,
+            clock,
+        }
+    }
+
+    /// A draft for the 事项 (the same one again for the same form key).
+    pub async fn start(&self, citizen_id: i64, form: &StartForm) -> Result<i64> {
+        if form.request_key.is_empty() || form.request_key.len() > 64 {
+            return Err(Refusal::FormExpired.into());
+        }
+        let item = self.item(&form.item).await?;
+        if item.depth < OnlineDepth::PreReview {
+            return Err(Refusal::NotOnline.into());
+        }
+        let citizen = self
+            .store
+            .citizen(citizen_id)
+            .await?
+            .filter(|c| c.deleted_at.is_none())
+            .ok_or(Error::SignInRequired)?;
+        if citizen.verified_at.is_none() {
+            return Err(Refusal::NotVerified.into());
+        }
+        if let Some(member) = form.member_id {
+            self.store
+                .family_member(citizen_id, member)
+                .await?
+                .ok_or(Error::NotFound)?;
+        }
+        let record = self
+            .store
+            .create_draft(&NewDraft {
+                citizen_id,
+                member_id: form.member_id,
+                item_code: item.code.as_str(),
+                department_code: &item.department.code,
+                answers_enc: &self.seal(&Answers::new())?,
+                limit_days: i64::from(item.promised_limit.0),
+                immediate: item.promised_limit.0 == 0,
+                request_key: &form.request_key,
+                now: self.clock.now(),
+            })
+            .await?;
+        Ok(record.id)
+    }
+
+    /// Keeps what was typed in `step` (merged into the saved answers); with `check`, the
+    /// step must be right first (going on to the next step). Saving a draft never checks.
+    pub async fn save(
+        &self,
+        citizen_id: i64,
+        case_id: i64,
+        step: u32,
+        typed: &Answers,
+        check: bool,
+    ) -> Result<()> {
+        let (record, item) = self.own(citizen_id, case_id).await?;
+        let form = forms::form_for(&item);
+        let mut answers = self.open(&record)?;
+        let asked: Vec<&FieldKey> = form
+            .steps
+            .get(step as usize)
+            .map(|s| s.fields.iter().map(|f| &f.key).collect())
+            .unwrap_or_default();
+        for key in asked {
+            match typed.get(key) {
+                Some(value) => answers.insert(key.clone(), value.clone()),
+                None => answers.remove(key),
+            };
+        }
+        if check {
+            form.check(&answers, Some(step as usize), self.today())
+                .map_err(Invalid::Form)?;
+        }
+        let next_step = if check { step + 1 } else { step };
+        let saved = self
+            .store
+            .save_answers(
+                case_id,
+                citizen_id,
+                &self.seal(&answers)?,
+                i64::from(next_step.min(form.steps.len() as u32)),
+                self.clock.now(),
+            )
+            .await?;
+        if !saved {
+            return Err(Refusal::CaseClosedForChanges.into());
+        }
+        Ok(())
+    }
+
+    /// Sends the case in: every step checked, a number drawn (once: a second press finds the
+    /// case sent and answers with it). A case sent back for a supplement goes in again.
+    pub async fn submit(&self, citizen_id: i64, case_id: i64) -> Result<CaseView> {
+        let (record, item) = self.own(citizen_id, case_id).await?;
+        let state = self.state(&record)?;
+        let action = match state {
+            CaseState::Draft => CaseAction::Submit,
+            CaseState::NeedsSupplement => CaseAction::Resubmit,
+            _ => return self.my_case(citizen_id, case_id).await,
+        };
+        let answers = self.open(&record)?;
+        let form = forms::form_for(&item);
+        let clean = form
+            .check(&answers, None, self.today())
+            .map_err(Invalid::Form)?;
+        self.check_delivery(citizen_id, &clean).await?;
+        for _ in 0..5 {
+            let number = record.number.clone().unwrap_or_else(|| {
+                CaseNo::new(self.today(), crate::random::u32())
+                    .as_str()
+                    .to_owned()
+            });
+            let moved = self
+                .store
+                .transition(&Transition {
+                    case_id,
+                    from: state.as_str(),
+                    to: CaseState::Submitted.as_str(),
+                    action: action.as_str(),
+                    actor_kind: "citizen",
+                    actor_id: citizen_id,
+                    department_code: None,
+                    note: None,
+                    at: self.clock.now(),
+                    number: Some(&number),
+                })
+                .await;
+            match moved {
+                // Moved now, or by the first of two presses: either way it is in.
+                Ok(_) => return self.my_case(citizen_id, case_id).await,
+                Err(Error::Database(e)) if crate::store::is_unique_violation(&e) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::Corrupt("case numbers kept colliding".to_owned()))
+    }
+
+    /// Withdraws the citizen's case before a decision.
+    pub async fn withdraw(&self, citizen_id: i64, case_id: i64) -> Result<()> {
+        let (record, _) = self.own(citizen_id, case_id).await?;
+        self.apply(
+            &record,
+            CaseAction::Withdraw,
+            Actor::Citizen,
+            citizen_id,
+            None,
+            None,
+        )
+        .await
+    }
+
+    /// A clerk's or approver's action on a case of their department. A case out of their
+    /// reach reads as not found.
+    pub async fn act(
+        &self,
+        staff: &StaffMember,
+        case_id: i64,
+        action: CaseAction,
+        note: &str,
+    ) -> Result<()> {
+        let record = self
+            .store
+            .case_by_id(case_id)
+            .await?
+            .ok_or(Error::NotFound)?;
+        let actor = action.actor();
+        let right = match actor {
+            Actor::Clerk => StaffAction::HandleCases,
+            Actor::Approver => StaffAction::DecideCases,
+            Actor::Citizen => return Err(Error::Forbidden),
+        };
+        if record.state == CaseState::Draft.as_str()
+            || !may(staff, right, &Reach::department(&record.department_code))
+        {
+            return Err(Error::NotFound);
+        }
+        let note = note.trim();
+        let needs_reason = matches!(
+            action,
+            CaseAction::AskSupplement
+                | CaseAction::NotAccept
+                | CaseAction::Deny
+                | CaseAction::ReturnForSupplement
+        );
+        if (needs_reason && note.is_empty()) || note.chars().count() > 200 {
+            return Err(Invalid::ReasonNeeded.into());
+        }
+        let department = record.department_code.clone();
+        self.apply(
+            &record,
+            action,
+            actor,
+            staff.id,
+            Some(&department),
+            (!note.is_empty()).then_some(note),
+        )
+        .await
+    }
+
+    async fn apply(
+        &self,
+        record: &CaseRecord,
+        action: CaseAction,
+        actor: Actor,
+        actor_id: i64,
+        department: Option<&str>,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let state = self.state(record)?;
+        let to = next(state, action, actor, record.immediate).map_err(|f| match f {
+            domain::case::Forbidden::NotImmediate => Refusal::NotImmediate,
+            _ => Refusal::CaseNotNow(state),
+        })?;
+        let moved = self
+            .store
+            .transition(&Transition {
+                case_id: record.id,
+                from: state.as_str(),
+                to: to.as_str(),
+                action: action.as_str(),
+                actor_kind: if actor == Actor::Citizen {
+                    "citizen"
+                } else {
+                    "staff"
+                },
+                actor_id,
+                department_code: department,
+                note,
+                at: self.clock.now(),
+                number: None,
+            })
+            .await?;
+        if !moved {
+            // Someone else moved it first: say where it stands now.
+            let now = self
+                .store
+                .case_by_id(record.id)
+                .await?
+                .ok_or(Error::NotFound)?;
+            return Err(Refusal::CaseNotNow(self.state(&now)?).into());
+        }
+        Ok(())
+    }
+
+    /// The citizen's cases, newest change first.
+    pub async fn my_cases(&self, citizen_id: i64) -> Result<Vec<CaseSummary>> {
+        let today = self.today();
+        let mut out = Vec::new();
+        for record in self.store.cases_of(citizen_id).await? {
+            let events = self.store.case_events(record.id).await?;
+            out.push(self.summary(&record, &events, today).await?);
+        }
+        Ok(out)
+    }
+
+    /// One of the citizen's cases, whole.
+    pub async fn my_case(&self, citizen_id: i64, case_id: i64) -> Result<CaseView> {
+        let (record, item) = self.own(citizen_id, case_id).await?;
+        self.view(&record, &item).await
+    }
+
+    /// A case of the staff member's departments, whole; others read as not found.
+    pub async fn staff_case(&self, staff: &StaffMember, case_id: i64) -> Result<CaseView> {
+        let record = self
+            .store
+            .case_by_id(case_id)
+            .await?
+            .ok_or(Error::NotFound)?;
+        let reach = Reach::department(&record.department_code);
+        let sees = may(staff, StaffAction::HandleCases, &reach)
+            || may(staff, StaffAction::DecideCases, &reach);
+        if !sees || record.state == CaseState::Draft.as_str() {
+            return Err(Error::NotFound);
+        }
+        let item = self.item(&record.item_code).await?;
+        self.view(&record, &item).await
+    }
+
+    /// The staff member's work: cases of their departments waiting on their role, overdue
+    /// first, then by days left, then oldest.
+    pub async fn queue(&self, staff: &StaffMember) -> Result<Vec<CaseSummary>> {
+        let states: Vec<&str> = match staff.role {
+            domain::StaffRole::Clerk => vec![
+                CaseState::Submitted.as_str(),
+                CaseState::Approved.as_str(),
+                CaseState::Concluded.as_str(),
+            ],
+            domain::StaffRole::Approver => {
+                vec![
+                    CaseState::Accepted.as_str(),
+                    CaseState::UnderReview.as_str(),
+                ]
+            }
+            _ => return Err(Error::Forbidden),
+        };
+        if staff.departments.is_empty() {
+            return Ok(Vec::new());
+        }
+        let today = self.today();
+        let mut out = Vec::new();
+        for record in self
+            .store
+            .case_queue(&staff.departments, &states, 500)
+            .await?
+        {
+            let events = self.store.case_events(record.id).await?;
+            out.push(self.summary(&record, &events, today).await?);
+        }
+        out.sort_by_key(|c| {
+            let left = c.deadline.map_or(i64::MAX, |d| d.days_left);
+            (left >= 0, left)
+        });
+        Ok(out)
+    }
+
+    async fn view(&self, record: &CaseRecord, item: &ServiceItem) -> Result<CaseView> {
+        let events = self.store.case_events(record.id).await?;
+        let summary = self.summary(record, &events, self.today()).await?;
+        let form = forms::form_for(item);
+        let answers = self.open(record)?;
+        let shown = form
+            .fields()
+            .filter_map(|f| {
+                let value = answers.get(&f.key)?;
+                let value = match &f.kind {
+                    FieldKind::IdNumber => domain::mask_middle(value, 1, 1),
+                    FieldKind::Phone => domain::mask_middle(value, 3, 4),
+                    FieldKind::Choice { options } => options
+                        .iter()
+                        .find(|o| &o.value == value)
+                        .map_or_else(|| value.clone(), |o| o.label.clone()),
+                    _ => value.clone(),
+                };
+                Some(AnswerView {
+                    key: f.key.as_str().to_owned(),
+                    label: f.label.clone(),
+                    value,
+                })
+            })
+            .collect();
+        let departments = self.store.departments().await?;
+        let department_name = |code: &Option<String>| {
+            code.as_ref()
+                .and_then(|c| departments.iter().find(|d| &d.code == c))
+                .map(|d| d.short_name.clone())
+                .unwrap_or_default()
+        };
+        let timeline = events
+            .iter()
+            .filter_map(|e| {
+                let action = CaseAction::parse(&e.action)?;
+                let by = match action.actor() {
+                    Actor::Citizen => ActedBy::Applicant,
+                    Actor::Clerk => ActedBy::Clerk {
+                        department_name: department_name(&e.department_code),
+                    },
+                    Actor::Approver => ActedBy::Approver {
+                        department_name: department_name(&e.department_code),
+                    },
+                };
+                Some(TimelineEntry {
+                    at: e.at,
+                    action,
+                    state: CaseState::parse(&e.to_state)?,
+                    by,
+                    note: e.note.clone(),
+                })
+            })
+            .collect();
+        Ok(CaseView {
+            summary,
+            step: u32::try_from(record.step).unwrap_or(0),
+            form,
+            answers: shown,
+            timeline,
+        })
+    }
+
+    async fn summary(
+        &self,
+        record: &CaseRecord,
+        events: &[CaseEventRecord],
+        today: CivilDate,
+    ) -> Result<CaseSummary> {
+        let item = self.item(&record.item_code).await?;
+        let marks: Vec<ClockMark> = events
+            .iter()
+            .filter_map(|e| {
+                let day = CivilDate::in_china(e.at);
+                match (e.action.as_str(), e.to_state.as_str()) {
+                    ("accept", _) => Some(ClockMark::Accepted(day)),
+                    (_, "needs_supplement") => Some(ClockMark::Paused(day)),
+                    ("resubmit", _) => Some(ClockMark::Resumed(day)),
+                    (_, to) if CaseState::parse(to).is_some_and(CaseState::is_decided) => {
+                        Some(ClockMark::Stopped(day))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        let limit = u32::try_from(record.limit_days).unwrap_or(0);
+        let calendar = self.booking.calendar().await?;
+        let for_whom = match record.member_id {
+            None => ForWhom::Myself,
+            Some(id) => match self.store.family_member(record.citizen_id, id).await? {
+                Some(m) => ForWhom::Member {
+                    name_masked: m.name_masked,
+                    relation: Relation::parse(&m.relation),
+                },
+                None => ForWhom::FormerMember,
+            },
+        };
+        Ok(CaseSummary {
+            id: record.id,
+            number: record.number.clone(),
+            item_code: record.item_code.clone(),
+            item_name: item.name.clone(),
+            department_name: item.department.short_name.clone(),
+            state: self.state(record)?,
+            for_whom,
+            updated_at: record.updated_at,
+            deadline: deadline(&calendar, limit, &marks, today),
+            limit_days: limit,
+        })
+    }
+
+    /// Post needs one of the citizen's saved addresses.
+    async fn check_delivery(&self, citizen_id: i64, answers: &Answers) -> Result<()> {
+        let get = |k: &str| FieldKey::parse(k).and_then(|k| answers.get(&k).cloned());
+        if get(forms::DELIVERY).as_deref() != Some("post") {
+            return Ok(());
+        }
+        let address = get(forms::ADDRESS).and_then(|a| a.parse::<i64>().ok());
+        let saved = self.store.addresses(citizen_id).await?;
+        match address {
+            Some(id) if saved.iter().any(|a| a.id == id) => Ok(()),
+            _ => Err(Invalid::Form(vec![(
+                FieldKey::parse(forms::ADDRESS).ok_or(Error::NotFound)?,
+                domain::case::FieldProblem::Missing,
+            )])
+            .into()),
+        }
+    }
+
+    /// The citizen's own case and its 事项; anyone else's reads as not found.
+    async fn own(&self, citizen_id: i64, case_id: i64) -> Result<(CaseRecord, ServiceItem)> {
+        let record = self
+            .store
+            .case_by_id(case_id)
+            .await?
+            .filter(|r| r.citizen_id == citizen_id)
+            .ok_or(Error::NotFound)?;
+        let item = self.item(&record.item_code).await?;
+        Ok((record, item))
+    }
+
+    async fn item(&self, code: &str) -> Result<ServiceItem> {
+        let code = ServiceCode::parse(code).map_err(|_| Error::NotFound)?;
+        self.catalog.guide(&code).await
+    }
+
+    fn state(&self, record: &CaseRecord) -> Result<CaseState> {
+        CaseState::parse(&record.state)
+            .ok_or_else(|| Error::Corrupt(format!("case state {}", record.state)))
+    }
+
+    fn seal(&self, answers: &Answers) -> Result<Vec<u8>> {
+        let json = serde_json::to_string(answers).map_err(|e| Error::Corrupt(e.to_string()))?;
+        Ok(self.pii.encrypt(&json, ANSWERS))
+    }
+
+    fn open(&self, record: &CaseRecord) -> Result<Answers> {
+        let json = self
+            .pii
+            .decrypt(&record.answers_enc, ANSWERS)
+            .map_err(|e| Error::Corrupt(e.to_string()))?;
+        serde_json::from_str(&json).map_err(|e| Error::Corrupt(e.to_string()))
+    }
+
+    fn today(&self) -> CivilDate {
+        CivilDate::in_china(self.clock.now())
+    }
+}

@@ -1,0 +1,98 @@
+//! What the case service needs from storage. A transition is one conditional update (the case
+//! moves only from the state the service saw, so two clerks acting at once move it once)
+//! with its event in the same transaction.
+
+use crate::Result;
+use async_trait::async_trait;
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CaseRecord {
+    pub id: i64,
+    pub number: Option<String>,
+    pub citizen_id: i64,
+    pub member_id: Option<i64>,
+    pub item_code: String,
+    pub department_code: String,
+    pub state: String,
+    pub step: i64,
+    pub answers_enc: Vec<u8>,
+    pub limit_days: i64,
+    pub immediate: bool,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub submitted_at: Option<i64>,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CaseEventRecord {
+    pub id: i64,
+    pub case_id: i64,
+    pub at: i64,
+    pub action: String,
+    pub from_state: String,
+    pub to_state: String,
+    pub actor_kind: String,
+    pub actor_id: i64,
+    pub department_code: Option<String>,
+    pub note: Option<String>,
+}
+
+pub struct NewDraft<'a> {
+    pub citizen_id: i64,
+    pub member_id: Option<i64>,
+    pub item_code: &'a str,
+    pub department_code: &'a str,
+    pub answers_enc: &'a [u8],
+    pub limit_days: i64,
+    pub immediate: bool,
+    pub request_key: &'a str,
+    pub now: i64,
+}
+
+/// One move of a case, as the service decided it.
+pub struct Transition<'a> {
+    pub case_id: i64,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub action: &'a str,
+    /// `citizen` or `staff`, and their id.
+    pub actor_kind: &'a str,
+    pub actor_id: i64,
+    /// The acting clerk's department, shown on the timeline.
+    pub department_code: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub at: i64,
+    /// Given to the case at submission (kept if it has one).
+    pub number: Option<&'a str>,
+}
+
+#[async_trait]
+pub trait CaseStore: Send + Sync {
+    /// A new draft, or the one this citizen's form with `request_key` made before.
+    async fn create_draft(&self, draft: &NewDraft<'_>) -> Result<CaseRecord>;
+    /// Saves a draft's answers and step; false unless the case is the citizen's and still
+    /// open to the citizen's changes (a draft, or waiting for a supplement).
+    async fn save_answers(
+        &self,
+        case_id: i64,
+        citizen_id: i64,
+        answers_enc: &[u8],
+        step: i64,
+        now: i64,
+    ) -> Result<bool>;
+    async fn case_by_id(&self, id: i64) -> Result<Option<CaseRecord>>;
+    async fn case_by_number(&self, number: &str) -> Result<Option<CaseRecord>>;
+    /// The citizen's cases, newest change first.
+    async fn cases_of(&self, citizen_id: i64) -> Result<Vec<CaseRecord>>;
+    /// Cases in `states` of `departments` (every department when empty), oldest first.
+    async fn case_queue(
+        &self,
+        departments: &[String],
+        states: &[&str],
+        limit: u32,
+    ) -> Result<Vec<CaseRecord>>;
+    async fn case_events(&self, case_id: i64) -> Result<Vec<CaseEventRecord>>;
+    /// Moves the case if it is still in `from`; false when it had moved on. A number already
+    /// taken fails with a unique violation (the service draws another).
+    async fn transition(&self, t: &Transition<'_>) -> Result<bool>;
+}

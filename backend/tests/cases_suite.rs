@@ -1,0 +1,390 @@
+//! The case service on both stores: a citizen applies, a clerk asks for a supplement, the
+//! citizen supplies it, the clerk accepts, an approver sends it back once and approves, the
+//! result is issued and collected; double submits, concurrent numbers, who sees what, and
+//! the deadline clock across a supplement.
+
+mod support;
+
+use backend::Error;
+use backend::cases::StartForm;
+use domain::case::{Answers, CaseAction, CaseState, FieldKey, FieldProblem, Running};
+use domain::{Invalid, Refusal, StaffMember, StaffRole};
+use support::people::{signed_in_citizen, verified_citizen};
+use support::{seeded, services};
+
+/// 居住证申领 (公安): 网办 Ⅱ, promised in 5 working days, results by post.
+const RESIDENCE: &str = "11410100005252014Q4000107004";
+/// 住宅专项维修资金交存: guide only (网办 Ⅰ).
+const GUIDE_ONLY: &str = "11410100005253829P4000120001";
+
+fn staff(id: i64, role: StaffRole, departments: &[&str]) -> StaffMember {
+    StaffMember {
+        id,
+        username: format!("s{id}"),
+        display_name: "窗口".into(),
+        role,
+        hall_code: None,
+        departments: departments.iter().map(|d| (*d).to_owned()).collect(),
+        active: true,
+        locked_until: None,
+    }
+}
+
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    pairs
+        .iter()
+        .map(|(k, v)| (FieldKey::parse(k).unwrap(), (*v).to_owned()))
+        .collect()
+}
+
+fn refused<T: std::fmt::Debug>(r: Result<T, Error>) -> Refusal {
+    match r {
+        Err(Error::Refused(refusal)) => refusal,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn start(item: &str, key: &str) -> StartForm {
+    StartForm {
+        item: item.into(),
+        member_id: None,
+        request_key: key.into(),
+    }
+}
+
+/// A draft of 居住证申领 filled in for pickup, ready to submit.
+async fn filled_draft(s: &backend::Services, citizen: i64, key: &str) -> i64 {
+    let id = s
+        .cases
+        .start(citizen, &start(RESIDENCE, key))
+        .await
+        .unwrap();
+    s.cases
+        .save(
+            citizen,
+            id,
+            0,
+            &answers(&[("application.reason", "在郑州工作")]),
+            true,
+        )
+        .await
+        .unwrap();
+    s.cases
+        .save(
+            citizen,
+            id,
+            1,
+            &answers(&[("delivery.method", "pickup")]),
+            true,
+        )
+        .await
+        .unwrap();
+    id
+}
+
+async fn a_case_runs_from_application_to_collection(url: String) {
+    let store = seeded(&url).await;
+    let (s, clock) = services(store);
+    let c = verified_citizen(&s, 1).await;
+    let clerk = staff(10, StaffRole::Clerk, &["ga"]);
+    let approver = staff(11, StaffRole::Approver, &["ga"]);
+
+    // A draft, saved without checks, then step by step.
+    let id = s.cases.start(c.id, &start(RESIDENCE, "k1")).await.unwrap();
+    assert_eq!(
+        s.cases.start(c.id, &start(RESIDENCE, "k1")).await.unwrap(),
+        id,
+        "the same form twice starts one draft"
+    );
+    s.cases
+        .save(c.id, id, 1, &answers(&[("delivery.method", "fly")]), false)
+        .await
+        .expect("a draft keeps whatever was typed");
+    let wrong = s
+        .cases
+        .save(c.id, id, 1, &answers(&[("delivery.method", "fly")]), true)
+        .await;
+    assert!(matches!(
+        wrong,
+        Err(Error::Invalid(Invalid::Form(ref p)))
+            if p == &[(FieldKey::parse("delivery.method").unwrap(), FieldProblem::NotAChoice)]
+    ));
+    s.cases
+        .save(
+            c.id,
+            id,
+            1,
+            &answers(&[("delivery.method", "pickup")]),
+            true,
+        )
+        .await
+        .unwrap();
+
+    // Submitted twice (a double tap): one number, one event.
+    let first = s.cases.submit(c.id, id).await.unwrap();
+    let again = s.cases.submit(c.id, id).await.unwrap();
+    assert_eq!(first.summary.state, CaseState::Submitted);
+    assert!(first.summary.number.is_some());
+    assert_eq!(first.summary.number, again.summary.number);
+    assert_eq!(again.timeline.len(), 1);
+    assert_eq!(first.summary.deadline, None, "no clock before 受理");
+
+    // The clerk asks for a supplement, with a reason; the citizen supplies it.
+    assert_eq!(
+        s.cases
+            .act(&clerk, id, CaseAction::AskSupplement, " ")
+            .await
+            .unwrap_err()
+            .to_string(),
+        Error::Invalid(Invalid::ReasonNeeded).to_string()
+    );
+    s.cases
+        .act(&clerk, id, CaseAction::AskSupplement, "照片不清晰")
+        .await
+        .unwrap();
+    let waiting = s.cases.my_case(c.id, id).await.unwrap();
+    assert_eq!(waiting.summary.state, CaseState::NeedsSupplement);
+    assert_eq!(waiting.timeline[1].note.as_deref(), Some("照片不清晰"));
+    s.cases.submit(c.id, id).await.unwrap();
+
+    // Accepted on Monday 30 November: five working days, due Monday 7 December.
+    clock.advance(2 * 86_400);
+    s.cases
+        .act(&clerk, id, CaseAction::Accept, "")
+        .await
+        .unwrap();
+    let accepted = s.cases.my_case(c.id, id).await.unwrap();
+    let d = accepted.summary.deadline.expect("the clock runs");
+    assert_eq!(d.running, Running::Running);
+    assert_eq!(d.days_left, 5);
+    assert_eq!(d.due.unwrap().date.to_string(), "2026-12-07");
+
+    // The approver sends it back on Wednesday (2 days used); the citizen resubmits on
+    // Friday; accepted again, 3 days are left: due Wednesday 9 December.
+    clock.advance(2 * 86_400);
+    s.cases
+        .act(&approver, id, CaseAction::StartReview, "")
+        .await
+        .unwrap();
+    s.cases
+        .act(
+            &approver,
+            id,
+            CaseAction::ReturnForSupplement,
+            "缺少租房合同",
+        )
+        .await
+        .unwrap();
+    let paused = s
+        .cases
+        .my_case(c.id, id)
+        .await
+        .unwrap()
+        .summary
+        .deadline
+        .unwrap();
+    assert_eq!(
+        (paused.running, paused.used, paused.days_left),
+        (Running::Paused, 2, 3)
+    );
+    clock.advance(2 * 86_400);
+    s.cases.submit(c.id, id).await.unwrap();
+    s.cases
+        .act(&clerk, id, CaseAction::Accept, "")
+        .await
+        .unwrap();
+    let resumed = s
+        .cases
+        .my_case(c.id, id)
+        .await
+        .unwrap()
+        .summary
+        .deadline
+        .unwrap();
+    assert_eq!(resumed.due.unwrap().date.to_string(), "2026-12-09");
+    assert_eq!(resumed.days_left, 3);
+
+    // Reviewed, approved, issued, collected.
+    s.cases
+        .act(&approver, id, CaseAction::StartReview, "")
+        .await
+        .unwrap();
+    s.cases
+        .act(&approver, id, CaseAction::Approve, "")
+        .await
+        .unwrap();
+    s.cases
+        .act(&clerk, id, CaseAction::Conclude, "")
+        .await
+        .unwrap();
+    s.cases
+        .act(&clerk, id, CaseAction::PickUp, "")
+        .await
+        .unwrap();
+    let done = s.cases.my_case(c.id, id).await.unwrap();
+    assert_eq!(done.summary.state, CaseState::PickedUp);
+    let actions: Vec<CaseAction> = done.timeline.iter().map(|e| e.action).collect();
+    use CaseAction::*;
+    assert_eq!(
+        actions,
+        [
+            Submit,
+            AskSupplement,
+            Resubmit,
+            Accept,
+            StartReview,
+            ReturnForSupplement,
+            Resubmit,
+            Accept,
+            StartReview,
+            Approve,
+            Conclude,
+            PickUp
+        ]
+    );
+    let stopped = done.summary.deadline.unwrap();
+    assert_eq!(stopped.running, Running::Stopped { on_time: true });
+    assert_eq!(
+        refused(s.cases.withdraw(c.id, id).await),
+        Refusal::CaseNotNow(CaseState::PickedUp)
+    );
+}
+
+async fn only_the_right_people_see_and_move_a_case(url: String) {
+    let store = seeded(&url).await;
+    let (s, _) = services(store);
+    let owner = verified_citizen(&s, 2).await;
+    let other = verified_citizen(&s, 3).await;
+    let id = filled_draft(&s, owner.id, "k2").await;
+    let ga_clerk = staff(20, StaffRole::Clerk, &["ga"]);
+    let bdc_clerk = staff(21, StaffRole::Clerk, &["bdc"]);
+    let ga_approver = staff(22, StaffRole::Approver, &["ga"]);
+    let admin = staff(23, StaffRole::Admin, &["ga"]);
+
+    // A draft is the citizen's alone.
+    assert!(matches!(
+        s.cases.staff_case(&ga_clerk, id).await,
+        Err(Error::NotFound)
+    ));
+    s.cases.submit(owner.id, id).await.unwrap();
+    assert!(matches!(
+        s.cases.my_case(other.id, id).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        s.cases.submit(other.id, id).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        s.cases.withdraw(other.id, id).await,
+        Err(Error::NotFound)
+    ));
+    // Another department's clerk, an approver doing a clerk's step, an admin: not found.
+    for who in [&bdc_clerk, &ga_approver, &admin] {
+        assert!(
+            matches!(
+                s.cases.act(who, id, CaseAction::Accept, "").await,
+                Err(Error::NotFound)
+            ),
+            "{:?}",
+            who.role
+        );
+    }
+    assert!(matches!(
+        s.cases.staff_case(&bdc_clerk, id).await,
+        Err(Error::NotFound)
+    ));
+    assert_eq!(s.cases.queue(&bdc_clerk).await.unwrap().len(), 0);
+    assert_eq!(s.cases.queue(&ga_clerk).await.unwrap().len(), 1);
+    // The right clerk, at the wrong moment: refused by the state machine.
+    assert_eq!(
+        refused(s.cases.act(&ga_clerk, id, CaseAction::Conclude, "").await),
+        Refusal::CaseNotNow(CaseState::Submitted)
+    );
+    assert_eq!(
+        refused(
+            s.cases
+                .act(&ga_clerk, id, CaseAction::FinishAtOnce, "")
+                .await
+        ),
+        Refusal::NotImmediate
+    );
+    // Once submitted, the answers are closed to changes.
+    assert_eq!(
+        refused(s.cases.save(owner.id, id, 0, &Answers::new(), false).await),
+        Refusal::CaseClosedForChanges
+    );
+    s.cases.withdraw(owner.id, id).await.unwrap();
+    assert_eq!(s.cases.queue(&ga_clerk).await.unwrap().len(), 0);
+}
+
+async fn applying_needs_an_online_item_a_verified_account_and_an_address_for_post(url: String) {
+    let store = seeded(&url).await;
+    let (s, _) = services(store);
+    let plain = signed_in_citizen(&s, 4).await;
+    assert_eq!(
+        refused(s.cases.start(plain.id, &start(RESIDENCE, "k4")).await),
+        Refusal::NotVerified
+    );
+    let c = verified_citizen(&s, 5).await;
+    assert_eq!(
+        refused(s.cases.start(c.id, &start(GUIDE_ONLY, "k5")).await),
+        Refusal::NotOnline
+    );
+    let id = s.cases.start(c.id, &start(RESIDENCE, "k6")).await.unwrap();
+    s.cases
+        .save(c.id, id, 1, &answers(&[("delivery.method", "post")]), true)
+        .await
+        .unwrap();
+    let no_address = s.cases.submit(c.id, id).await;
+    assert!(
+        matches!(no_address, Err(Error::Invalid(Invalid::Form(ref p))) if p[0].0.as_str() == "address.postal"),
+        "{no_address:?}"
+    );
+    assert_eq!(
+        s.cases.my_case(c.id, id).await.unwrap().summary.state,
+        CaseState::Draft,
+        "the draft stays"
+    );
+}
+
+/// Many citizens submitting at the same moment each get a number of their own, and one
+/// citizen's many presses at once submit once.
+async fn numbers_are_unique_when_many_submit_at_once(url: String) {
+    let store = seeded(&url).await;
+    let (s, _) = services(store.clone());
+    let mut drafts = Vec::new();
+    for n in 30..46 {
+        let c = verified_citizen(&s, n).await;
+        drafts.push((c.id, filled_draft(&s, c.id, &format!("k{n}")).await));
+    }
+    let mut set = tokio::task::JoinSet::new();
+    for &(citizen, id) in &drafts {
+        for _ in 0..3 {
+            let s = s.clone();
+            set.spawn(async move { s.cases.submit(citizen, id).await });
+        }
+    }
+    let views: Vec<_> = set
+        .join_all()
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let numbers: std::collections::BTreeSet<_> = views
+        .iter()
+        .filter_map(|v| v.summary.number.clone())
+        .collect();
+    assert_eq!(numbers.len(), drafts.len(), "one number per case");
+    for &(citizen, id) in &drafts {
+        let case = s.cases.my_case(citizen, id).await.unwrap();
+        assert_eq!(case.timeline.len(), 1, "submitted once");
+    }
+}
+
+on_both_stores!(
+    a_case_runs_from_application_to_collection,
+    only_the_right_people_see_and_move_a_case,
+    applying_needs_an_online_item_a_verified_account_and_an_address_for_post,
+    numbers_are_unique_when_many_submit_at_once,
+);

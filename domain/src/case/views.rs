@@ -1,0 +1,58 @@
+//! What case pages are given: typed states and facts; the app words them.
+
+use super::{CaseAction, CaseState, Deadline, FormSpec};
+use crate::booking::ForWhom;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: i64,
+    /// Given at submission; a draft has none.
+    pub number: Option<String>,
+    pub item_code: String,
+    pub item_name: String,
+    pub department_name: String,
+    pub state: CaseState,
+    pub for_whom: ForWhom,
+    pub updated_at: i64,
+    /// The promised limit's clock, from 受理 on.
+    pub deadline: Option<Deadline>,
+    /// The promised limit in working days (0: 即办).
+    pub limit_days: u32,
+}
+
+/// Who moved the case, as the citizen sees it: the clerk's name stays in the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActedBy {
+    Applicant,
+    Clerk { department_name: String },
+    Approver { department_name: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: i64,
+    pub action: CaseAction,
+    pub state: CaseState,
+    pub by: ActedBy,
+    /// The reason given (a supplement asked, a refusal).
+    pub note: Option<String>,
+}
+
+/// One answer as shown back: ID and phone numbers masked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub summary: CaseSummary,
+    pub form: FormSpec,
+    /// The form's current step (for a draft being filled in).
+    pub step: u32,
+    pub answers: Vec<AnswerView>,
+    pub timeline: Vec<TimelineEntry>,
+}
