@@ -25,6 +25,10 @@ pub const FORM_PAGES: &[&str] = &[
     "/staff/calendar",
     "/staff/accounts",
     "/staff/accounts/{id}",
+    "/apply/{code}",
+    "/cases/{id}",
+    "/cases/{id}/edit",
+    "/staff/cases/{id}",
 ];
 
 /// The fields of the form posted to the page being rendered.
@@ -52,6 +56,11 @@ impl Posted {
             .filter(|(key, _)| key == name)
             .map(|(_, value)| value.clone())
             .collect()
+    }
+
+    /// Every field posted, in order.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
     }
 
     /// Which button sent the form (`name="intent"`), for pages with several.
@@ -158,6 +167,8 @@ pub struct Handled {
     pub intent: String,
     pub error: Option<String>,
     pub key: String,
+    /// An application form's problems, field key → message, to show beside each field.
+    pub fields: Vec<(String, String)>,
 }
 
 impl Handled {
@@ -165,16 +176,23 @@ impl Handled {
     pub fn error_for(&self, intent: &str) -> Option<String> {
         self.error.clone().filter(|_| self.intent == intent)
     }
+
+    /// The problem with the field `key`, if the post had one.
+    pub fn field(&self, key: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, m)| m.clone())
+    }
 }
 
 /// A form page's whole post handling: if this request posted a form, run `act` on it; `act`
 /// answers the path to go to (a 302, whatever comes after) or the error, which the page shows
 /// above the fields it keeps (`typed`). A new form page is this call plus its fields.
-pub async fn handle<F, Fut, E>(act: F) -> Handled
+pub async fn handle<F, Fut>(act: F) -> Handled
 where
     F: FnOnce(Posted) -> Fut,
-    Fut: std::future::Future<Output = Result<String, E>>,
-    E: std::fmt::Display,
+    Fut: std::future::Future<Output = Result<String, crate::api::AppError>>,
 {
     let Some(form) = posted() else {
         return Handled {
@@ -183,9 +201,22 @@ where
         };
     };
     let intent = form.intent();
-    let error = settle(act(form.clone()).await);
+    let done = act(form.clone()).await;
+    let fields = match &done {
+        Err(crate::api::AppError::BadInput(domain::Invalid::Form(problems))) => problems
+            .iter()
+            .map(|(k, p)| (k.as_str().to_owned(), crate::i18n::field_problem(*p)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let error = settle(done);
     let key = form_key(error.as_ref().map(|_| &form));
-    Handled { intent, error, key }
+    Handled {
+        intent,
+        error,
+        key,
+        fields,
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,3 @@
-use crate::components::layout::Tab;
 use crate::routes::*;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
@@ -52,7 +51,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/services") view=BrowsePage ssr=SsrMode::Async/>
                 <Route path=path!("/theme/:slug") view=ThemePage ssr=SsrMode::Async/>
                 <Route path=path!("/department/:code") view=DepartmentPage ssr=SsrMode::Async/>
-                <Route path=path!("/progress") view=|| view! { <UnderConstruction tab=Tab::Progress/> }/>
+                <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:id/edit") view=CaseEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/cases") view=StaffCasesPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/cases/:id") view=StaffCasePage ssr=SsrMode::Async/>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/me") view=MePage ssr=SsrMode::Async/>
                 <Route path=path!("/me/verify") view=VerifyPage ssr=SsrMode::Async/>
@@ -74,7 +77,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/me/bookings/:code") view=BookingPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/desk") view=DeskPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/calendar") view=CalendarPage ssr=SsrMode::Async/>
-                <Route path=path!("/apply/:code") view=|| view! { <UnderConstruction title=crate::i18n::APPLY_ONLINE/> }/>
+                <Route path=path!("/apply/:code") view=ApplyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/search-misses") view=SearchMissesPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -122,15 +122,11 @@ test('an unknown path answers 404 in the app style', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
 });
 
-test('a tab that is not built yet says so plainly', async ({ page }) => {
+test('the 进度 tab asks a visitor to sign in and comes back to it', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '进度' }).click();
-  await expect(page).toHaveURL('/progress');
-  await expect(page.getByRole('heading', { name: '进度 · 正在建设中' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '进度' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expect(page).toHaveURL('/login?next=/progress');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
 
 // 360 px is the narrowest common phone; 195 px is a 390 px phone at 200 % zoom.

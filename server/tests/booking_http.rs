@@ -9,23 +9,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use domain::Refusal;
-use support::{ITEM, booking_app, fresh_db_url, get_as, header, id_number, post, send, sign_in};
+use support::{ITEM, booking_app, fresh_db_url, get_as, header, post, send, sign_in, verified};
 
 /// Signs a new citizen in and verifies them; returns the session cookie.
-async fn verified(app: &Router, n: u32) -> String {
-    let cookie = sign_in(app, &format!("1370000{n:04}")).await;
-    let id = id_number(n);
-    let (response, html) = post(
-        app,
-        "/me/verify",
-        &[("name", "张三"), ("id_number", &id)],
-        &cookie,
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::FOUND, "{html}");
-    cookie
-}
-
 /// The slot ids offered on 2026-12-05, in time order.
 async fn saturday_slots(app: &Router, cookie: &str) -> Vec<String> {
     let (response, html) = get_as(app, &format!("/book/{ITEM}?date=2026-12-05"), cookie).await;

@@ -3,12 +3,14 @@
 
 mod account;
 mod booking;
+mod cases;
 mod catalog;
 mod error;
 mod staff;
 
 pub use account::*;
 pub use booking::*;
+pub use cases::*;
 pub use catalog::*;
 pub use error::AppError;
 pub use staff::*;

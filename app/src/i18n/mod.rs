@@ -4,8 +4,8 @@
 mod outcomes;
 
 pub use outcomes::{
-    booking_status, case_state, closed_why, day_note, field_problem, for_whom, invalid, refusal,
-    wait_status,
+    acted_by, booking_status, case_action, case_state, closed_why, day_note, deadline_text,
+    field_problem, for_whom, invalid, refusal, wait_status,
 };
 
 pub const APP_NAME: &str = "办事";
@@ -71,8 +71,6 @@ pub const POSTAL_OK: &str = "可邮寄送达";
 pub const BOOKABLE: &str = "可预约";
 pub const BOOK: &str = "预约办理";
 pub const APPLY_ONLINE: &str = "在线申办";
-
-pub const COMING_SOON: &str = "正在建设中";
 
 /// Unit shown after a count of copies or originals.
 pub fn copies(n: u8) -> String {

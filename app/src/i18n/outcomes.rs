@@ -3,7 +3,7 @@
 
 use domain::booking::{BookingStatus, ClosedWhy, ForWhom, WaitStatus, WaitView, when_text};
 use domain::calendar::DayKind;
-use domain::case::{CaseState, FieldProblem};
+use domain::case::{ActedBy, CaseAction, CaseState, Deadline, FieldProblem, Running};
 use domain::{
     Choice, IdError, Invalid, NameError, OtpError, PasswordError, PhoneError, Refusal, Relation,
     UsernameError, booking::ScheduleError,
@@ -126,6 +126,58 @@ pub fn case_state(state: CaseState) -> &'static str {
         CaseState::Delivered => "已送达",
         CaseState::PickedUp => "已领取",
         CaseState::Withdrawn => "已撤回",
+    }
+}
+
+/// A step of a case, on its timeline and on the staff member's buttons.
+pub fn case_action(action: CaseAction) -> &'static str {
+    match action {
+        CaseAction::Submit => "提交申请",
+        CaseAction::Accept => "受理",
+        CaseAction::AskSupplement => "要求补正材料",
+        CaseAction::NotAccept => "不予受理",
+        CaseAction::Resubmit => "补正后重新提交",
+        CaseAction::StartReview => "开始审查",
+        CaseAction::ReturnForSupplement => "审查中退回补正",
+        CaseAction::Approve => "准予许可",
+        CaseAction::Deny => "不予许可",
+        CaseAction::Conclude => "出具结果，办结",
+        CaseAction::Deliver => "已寄达",
+        CaseAction::PickUp => "已领取",
+        CaseAction::Withdraw => "撤回申请",
+        CaseAction::FinishAtOnce => "当场办结",
+    }
+}
+
+/// Who took a step, as the citizen sees it.
+pub fn acted_by(by: &ActedBy) -> String {
+    match by {
+        ActedBy::Applicant => "申请人".to_owned(),
+        ActedBy::Clerk { department_name } => format!("{department_name} · 受理窗口"),
+        ActedBy::Approver { department_name } => format!("{department_name} · 审批人员"),
+    }
+}
+
+/// The promised limit's clock in a line: days left, due today, overdue, paused, or how it
+/// ended; an estimate says so.
+pub fn deadline_text(d: &Deadline) -> String {
+    let estimate = if d.firm { "" } else { "（预计）" };
+    match d.running {
+        Running::Running if d.days_left > 0 => {
+            let due = d
+                .due
+                .map(|r| format!("，{}月{}日前办结", r.date.month(), r.date.day()))
+                .unwrap_or_default();
+            format!("剩 {} 个工作日{due}{estimate}", d.days_left)
+        }
+        Running::Running if d.days_left == 0 => format!("今天到期{estimate}"),
+        Running::Running => format!("已超期 {} 个工作日", -d.days_left),
+        Running::Paused => format!(
+            "等待补正，暂停计时（补正后还剩 {} 个工作日）",
+            d.days_left.max(0)
+        ),
+        Running::Stopped { on_time: true } => "在承诺时限内办结".to_owned(),
+        Running::Stopped { on_time: false } => "超过承诺时限办结".to_owned(),
     }
 }
 

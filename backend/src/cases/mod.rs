@@ -310,6 +310,16 @@ impl CaseService {
         Ok(out)
     }
 
+    /// What the citizen has typed so far, as typed, to fill the form again: only while the
+    /// form is open to their changes.
+    pub async fn typed_answers(&self, citizen_id: i64, case_id: i64) -> Result<Answers> {
+        let (record, _) = self.own(citizen_id, case_id).await?;
+        if !self.state(&record)?.awaits_citizen() {
+            return Err(Refusal::CaseClosedForChanges.into());
+        }
+        self.open(&record)
+    }
+
     /// One of the citizen's cases, whole.
     pub async fn my_case(&self, citizen_id: i64, case_id: i64) -> Result<CaseView> {
         let (record, item) = self.own(citizen_id, case_id).await?;

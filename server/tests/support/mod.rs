@@ -210,3 +210,18 @@ pub fn id_number(n: u32) -> String {
     let check = b"10X98765432"[(sum % 11) as usize] as char;
     format!("{body}{check}")
 }
+
+/// A signed-in citizen, verified through the page (person `n`); their cookie.
+pub async fn verified(app: &Router, n: u32) -> String {
+    let cookie = sign_in(app, &format!("1370000{n:04}")).await;
+    let id = id_number(n);
+    let (response, html) = post(
+        app,
+        "/me/verify",
+        &[("name", "张三"), ("id_number", &id)],
+        &cookie,
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FOUND, "{html}");
+    cookie
+}

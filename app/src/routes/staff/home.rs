@@ -49,6 +49,8 @@ pub fn StaffHomePage() -> impl IntoView {
                                 let may = |action| domain::may(&me, action, &domain::Reach::ANY);
                                 let links = [
                                     (StaffAction::SeeDesk, "/staff/desk", "今日预约与签到"),
+                                    (StaffAction::HandleCases, "/staff/cases", "办件受理"),
+                                    (StaffAction::DecideCases, "/staff/cases", "办件审批"),
                                     (StaffAction::ManageStaff, "/staff/accounts", i18n::STAFF_ACCOUNTS),
                                     (StaffAction::ManageCalendar, "/staff/calendar", "节假日与停办"),
                                     (StaffAction::ReadSearchMisses, "/staff/search-misses", i18n::STAFF_SEARCH_MISSES),

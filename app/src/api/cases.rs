@@ -1,0 +1,157 @@
+//! 在线申办 and 办件进度 server functions: the citizen's own cases only (others read as not
+//! found), and under `/staff/api` the clerk's and approver's (their departments only).
+
+use super::AppError;
+use domain::case::{CaseAction, CaseSummary, CaseView};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::session::{require_citizen, require_staff};
+
+/// A case's page: the case, and (while the citizen may still change it) what they typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseForm {
+    pub case: CaseView,
+    /// Field key → what was typed; empty once the form is closed to changes.
+    pub typed: Vec<(String, String)>,
+}
+
+/// Starts an application for `item` (for a family member when `member` is an id).
+#[server(endpoint = "case-start", prefix = "/api")]
+pub async fn start_case(
+    item: String,
+    member: String,
+    request_key: String,
+) -> Result<i64, AppError> {
+    super::answer(async move {
+        let citizen = require_citizen().await?;
+        let member_id = match member.trim() {
+            "" | "self" => None,
+            raw => Some(raw.parse().map_err(|_| AppError::NotFound)?),
+        };
+        let form = backend::cases::StartForm {
+            item,
+            member_id,
+            request_key,
+        };
+        Ok(super::services()?.cases.start(citizen, &form).await?)
+    })
+    .await
+}
+
+#[server(endpoint = "case", prefix = "/api")]
+pub async fn load_case(id: i64) -> Result<CaseForm, AppError> {
+    super::answer(async move {
+        let citizen = require_citizen().await?;
+        let services = super::services()?;
+        let case = services.cases.my_case(citizen, id).await?;
+        let typed = if case.summary.state.awaits_citizen() {
+            services
+                .cases
+                .typed_answers(citizen, id)
+                .await?
+                .into_iter()
+                .map(|(k, v)| (k.as_str().to_owned(), v))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(CaseForm { case, typed })
+    })
+    .await
+}
+
+/// Saves one step's answers; with `check`, the step must be right (going on).
+#[server(endpoint = "case-save", prefix = "/api")]
+pub async fn save_case_step(
+    id: i64,
+    step: u32,
+    answers: Vec<(String, String)>,
+    check: bool,
+) -> Result<(), AppError> {
+    super::answer(async move {
+        let citizen = require_citizen().await?;
+        let typed = answers
+            .into_iter()
+            .filter_map(|(k, v)| Some((domain::case::FieldKey::parse(&k)?, v)))
+            .collect();
+        Ok(super::services()?
+            .cases
+            .save(citizen, id, step, &typed, check)
+            .await?)
+    })
+    .await
+}
+
+#[server(endpoint = "case-submit", prefix = "/api")]
+pub async fn submit_case(id: i64) -> Result<CaseView, AppError> {
+    super::answer(async move {
+        let citizen = require_citizen().await?;
+        Ok(super::services()?.cases.submit(citizen, id).await?)
+    })
+    .await
+}
+
+#[server(endpoint = "case-withdraw", prefix = "/api")]
+pub async fn withdraw_case(id: i64) -> Result<(), AppError> {
+    super::answer(async move {
+        let citizen = require_citizen().await?;
+        Ok(super::services()?.cases.withdraw(citizen, id).await?)
+    })
+    .await
+}
+
+/// The 进度 tab: the citizen's cases, newest change first.
+#[server(endpoint = "my-cases", prefix = "/api")]
+pub async fn load_my_cases() -> Result<Vec<CaseSummary>, AppError> {
+    super::answer(async move {
+        let citizen = require_citizen().await?;
+        Ok(super::services()?.cases.my_cases(citizen).await?)
+    })
+    .await
+}
+
+/// The clerk's or approver's queue: overdue first.
+#[server(endpoint = "case-queue", prefix = "/staff/api")]
+pub async fn load_case_queue() -> Result<Vec<CaseSummary>, AppError> {
+    super::answer(async move {
+        let staff = require_staff().await?;
+        Ok(super::services()?.cases.queue(&staff).await?)
+    })
+    .await
+}
+
+/// A case of the staff member's departments, and the actions their role may take on it now.
+#[server(endpoint = "staff-case", prefix = "/staff/api")]
+pub async fn load_staff_case(id: i64) -> Result<(CaseView, Vec<CaseAction>), AppError> {
+    super::answer(async move {
+        let staff = require_staff().await?;
+        let case = super::services()?.cases.staff_case(&staff, id).await?;
+        let actor = match staff.role {
+            domain::StaffRole::Clerk => domain::case::Actor::Clerk,
+            domain::StaffRole::Approver => domain::case::Actor::Approver,
+            _ => return Ok((case, Vec::new())),
+        };
+        let immediate = case.summary.limit_days == 0;
+        let allowed = CaseAction::ALL
+            .into_iter()
+            .filter(|a| domain::case::next(case.summary.state, *a, actor, immediate).is_ok())
+            .collect();
+        Ok((case, allowed))
+    })
+    .await
+}
+
+#[server(endpoint = "case-act", prefix = "/staff/api")]
+pub async fn act_on_case(id: i64, action: String, note: String) -> Result<(), AppError> {
+    super::answer(async move {
+        let staff = require_staff().await?;
+        let action = CaseAction::parse(&action).ok_or(AppError::NotFound)?;
+        Ok(super::services()?
+            .cases
+            .act(&staff, id, action, &note)
+            .await?)
+    })
+    .await
+}

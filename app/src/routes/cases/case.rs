@@ -1,0 +1,153 @@
+use crate::api::{CaseForm, load_case, withdraw_case};
+use crate::components::cases::{StateLine, Timeline};
+use crate::components::forms::{FormError, Hidden};
+use crate::components::layout::{Frame, Tab};
+use crate::forms::{Handled, handle};
+use crate::i18n;
+use crate::routes::ErrorNotice;
+use crate::routes::account::sign_in_first;
+use domain::case::{CaseAction, CaseState};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// `/cases/{id}` (办件详情): where the case stands, what is needed from the citizen now, the
+/// clock, and everything that happened to it. Withdrawing asks first (`?withdraw=ask`).
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let (submitted, asking) = use_query_map().with_untracked(|q| {
+        (
+            q.get("done").as_deref() == Some("submitted"),
+            q.get("withdraw").as_deref() == Some("ask"),
+        )
+    });
+    let page = Resource::new_blocking(
+        move || {
+            params.with(|p| {
+                p.get("id")
+                    .and_then(|v| v.parse::<i64>().ok())
+                    .unwrap_or_default()
+            })
+        },
+        |id: i64| async move {
+            let done = handle(|_| async move {
+                withdraw_case(id).await?;
+                Ok(format!("/cases/{id}#case"))
+            })
+            .await;
+            let loaded = load_case(id).await;
+            sign_in_first(&loaded, &format!("/cases/{id}"));
+            loaded.map(|c| (c, done))
+        },
+    );
+    view! {
+        <Title text=if submitted { "提交成功：办件详情" } else { "办件详情" }/>
+        <Frame title="办件详情" back="/progress" tab=Tab::Progress>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok((c, done)) => view! { <Case c done submitted asking/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Frame>
+    }
+}
+
+#[component]
+fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoView {
+    let case = c.case;
+    let s = case.summary.clone();
+    let id = s.id;
+    let number = super::number_text(&s.number);
+    // The reason of the latest request for a supplement, while one is wanted.
+    let wanted = (s.state == CaseState::NeedsSupplement).then(|| {
+        case.timeline
+            .iter()
+            .rev()
+            .find(|e| {
+                matches!(
+                    e.action,
+                    CaseAction::AskSupplement | CaseAction::ReturnForSupplement
+                )
+            })
+            .and_then(|e| e.note.clone())
+            .unwrap_or_default()
+    });
+    let next = match s.state {
+        CaseState::Draft => Some(view! {
+            <p>"申请还没有提交。"</p>
+            <a class="button button--block" href=format!("/cases/{id}/edit")>"继续填写"</a>
+        }.into_any()),
+        CaseState::NeedsSupplement => Some(view! {
+            <p><strong>"需要您补正："</strong>{wanted.unwrap_or_default()}</p>
+            <p class="hint">"补正期间暂停计时，重新提交后继续。"</p>
+            <a class="button button--block" href=format!("/cases/{id}/edit?step=0")>"补正并重新提交"</a>
+        }.into_any()),
+        CaseState::Submitted => Some(view! { <p>"已提交，等待部门受理。受理后开始按承诺时限计时。"</p> }.into_any()),
+        CaseState::Accepted | CaseState::UnderReview => Some(view! { <p>"部门正在办理，办结后会短信通知您。"</p> }.into_any()),
+        CaseState::Approved => Some(view! { <p>"已准予，正在出具办理结果。"</p> }.into_any()),
+        CaseState::Concluded => Some(view! { <p>"已办结，请按您选择的方式领取结果。"</p> }.into_any()),
+        _ => None,
+    };
+    let withdrawable = matches!(
+        s.state,
+        CaseState::Submitted
+            | CaseState::Accepted
+            | CaseState::NeedsSupplement
+            | CaseState::UnderReview
+    );
+    let ask = ((asking && withdrawable) || done.error.is_some()).then(|| {
+        view! {
+            <section class="card card--notice" id="withdraw">
+                <h2 class="card__title">"撤回这个申请？"</h2>
+                <FormError error=done.error.clone()/>
+                <p class="hint">"撤回后部门不再办理，需要时请重新申请。"</p>
+                <div class="actions">
+                    <form method="post" action=format!("/cases/{id}?withdraw=ask#withdraw")>
+                        <Hidden name="intent" value="withdraw".to_owned()/>
+                        <button class="button button--danger" type="submit">"确认撤回"</button>
+                    </form>
+                    <a class="button button--plain" href=format!("/cases/{id}#case")>"不撤回"</a>
+                </div>
+            </section>
+        }
+    });
+    view! {
+        {submitted.then(|| view! {
+            <p class="card card--ok done" id="done" role="status" tabindex="-1">
+                {format!("提交成功，办件编号 {number}。")}
+            </p>
+        })}
+        {ask}
+        <section class="card" id="case">
+            <h1 class="card__title">{s.item_name.clone()}</h1>
+            <StateLine summary=s.clone()/>
+            <dl class="facts">
+                {(!number.is_empty()).then(|| view! { <dt>"办件编号"</dt><dd class="case__number">{number.clone()}</dd> })}
+                <dt>"办理部门"</dt><dd>{s.department_name.clone()}</dd>
+                <dt>"申请人"</dt><dd>{i18n::for_whom(&s.for_whom)}</dd>
+                <dt>"承诺时限"</dt><dd>{if s.limit_days == 0 { "即办".to_owned() } else { format!("{} 个工作日（自受理起）", s.limit_days) }}</dd>
+            </dl>
+            {next}
+        </section>
+        <section class="card">
+            <h2 class="card__title">"办理进度"</h2>
+            <Timeline entries=case.timeline.clone()/>
+            {case.timeline.is_empty().then(|| view! { <p class="empty">"还没有提交。"</p> })}
+        </section>
+        {(!case.answers.is_empty()).then(|| view! {
+            <section class="card">
+                <h2 class="card__title">"申请信息"</h2>
+                <dl class="facts">
+                    {case.answers.iter().map(|a| view! { <dt>{a.label.clone()}</dt><dd>{a.value.clone()}</dd> }).collect_view()}
+                </dl>
+            </section>
+        })}
+        {(withdrawable && !asking).then(|| view! {
+            <p><a href=format!("/cases/{id}?withdraw=ask#withdraw")>"撤回申请"</a></p>
+        })}
+    }
+}

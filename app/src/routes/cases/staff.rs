@@ -1,0 +1,136 @@
+use crate::api::{act_on_case, load_case_queue, load_staff_case};
+use crate::components::cases::{StateLine, Timeline};
+use crate::components::forms::FormError;
+use crate::components::layout::StaffFrame;
+use crate::forms::{Handled, handle, typed};
+use crate::i18n;
+use crate::routes::ErrorNotice;
+use crate::routes::staff::staff_sign_in_first;
+use domain::case::{CaseAction, CaseSummary, CaseView};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// `/staff/cases` (办件): the cases waiting on this clerk's or approver's role in their
+/// departments, overdue first, then by days left.
+#[component]
+pub fn StaffCasesPage() -> impl IntoView {
+    let page = Resource::new_blocking(
+        || (),
+        |_| async {
+            let queue = load_case_queue().await;
+            staff_sign_in_first(&queue);
+            queue
+        },
+    );
+    view! {
+        <Title text="办件"/>
+        <StaffFrame back="/staff/home">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(queue) => view! { <Queue queue/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+#[component]
+fn Queue(queue: Vec<CaseSummary>) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h1 class="card__title">{format!("待办办件（{}）", queue.len())}</h1>
+            {queue.is_empty().then(|| view! { <p class="empty">"没有待办的办件。"</p> })}
+            <ul class="list">
+                {queue.into_iter().map(|c| view! {
+                    <li class="list__item">
+                        <a href=format!("/staff/cases/{}", c.id)><strong>{c.item_name.clone()}</strong></a>
+                        <StateLine summary=c.clone()/>
+                        <p class="hint">{format!("办件编号 {}", super::number_text(&c.number))}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// `/staff/cases/{id}`: the case, its answers and timeline, and the actions the staff
+/// member's role may take on it now; a refusal, a supplement or a denial needs a reason.
+#[component]
+pub fn StaffCasePage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new_blocking(
+        move || {
+            params.with(|p| {
+                p.get("id")
+                    .and_then(|v| v.parse::<i64>().ok())
+                    .unwrap_or_default()
+            })
+        },
+        |id: i64| async move {
+            let done = handle(|f| async move {
+                act_on_case(id, f.intent(), f.get("note")).await?;
+                Ok(format!("/staff/cases/{id}#case"))
+            })
+            .await;
+            let loaded = load_staff_case(id).await;
+            staff_sign_in_first(&loaded);
+            loaded.map(|(case, actions)| (case, actions, done))
+        },
+    );
+    view! {
+        <Title text="办件详情"/>
+        <StaffFrame back="/staff/cases">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok((case, actions, done)) => view! { <StaffCase case actions done/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+#[component]
+fn StaffCase(case: CaseView, actions: Vec<CaseAction>, done: Handled) -> impl IntoView {
+    let s = case.summary.clone();
+    let id = s.id;
+    view! {
+        <section class="card" id="case">
+            <h1 class="card__title">{s.item_name.clone()}</h1>
+            <StateLine summary=s.clone()/>
+            <dl class="facts">
+                <dt>"办件编号"</dt><dd class="case__number">{super::number_text(&s.number)}</dd>
+                <dt>"申请人"</dt><dd>{i18n::for_whom(&s.for_whom)}</dd>
+                {case.answers.iter().map(|a| view! { <dt>{a.label.clone()}</dt><dd>{a.value.clone()}</dd> }).collect_view()}
+            </dl>
+        </section>
+        {(!actions.is_empty()).then(|| view! {
+            <section class="card">
+                <h2 class="card__title">"办理"</h2>
+                <form class="form" method="post" action=format!("/staff/cases/{id}#case")>
+                    <FormError error=done.error.clone()/>
+                    <div class="field">
+                        <label class="field__label" for="f-note">"意见或原因"</label>
+                        <textarea class="field__input" id="f-note" name="note" maxlength=200 rows=3>{typed("note")}</textarea>
+                        <p class="field__hint">"要求补正、不予受理、不予许可时必填，申请人会看到。"</p>
+                    </div>
+                    <div class="form__row">
+                        {actions.into_iter().map(|a| view! {
+                            <button class="button" type="submit" name="intent" value=a.as_str()>{i18n::case_action(a)}</button>
+                        }).collect_view()}
+                    </div>
+                </form>
+            </section>
+        })}
+        <section class="card">
+            <h2 class="card__title">"办理进度"</h2>
+            <Timeline entries=case.timeline/>
+        </section>
+    }
+}

@@ -1,0 +1,119 @@
+import type { Browser } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from './fixtures';
+import { signInVerified } from './booking-support';
+
+const RESIDENCE = '11410100005252014Q4000107004'; // 居住证申领 (公安): 网办 Ⅱ, 5 working days
+
+/** The admin makes a 公安 staff member of `role`; their username and first password. */
+async function makeStaff(page: Page, info: TestInfo, role: '受理' | '审批'): Promise<[string, string]> {
+  await page.goto('/staff');
+  await page.getByLabel('用户名').fill('e2e-admin');
+  await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD as string);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '人员账号管理' }).click();
+  const username = `case-${role === '受理' ? 'c' : 'a'}${info.project.name.length}-${Date.now() % 1000000}`;
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('姓名').fill(role === '受理' ? '吴受理' : '郑审批');
+  await page.getByLabel('角色').selectOption({ label: role });
+  await page.getByLabel('公安').check();
+  await page.getByRole('button', { name: '创建账号' }).click();
+  return [username, (await page.locator('.password').innerText()).trim()];
+}
+
+/** A staff member's own browser, signed in. */
+async function staffPage(browser: Browser, base: string, info: TestInfo, [username, password]: [string, string]): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, javaScriptEnabled: info.project.use.javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto('/staff');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL('/staff/home');
+  return page;
+}
+
+/** Opens the case from the staff member's queue and takes `action` (with a reason). */
+async function act(staff: Page, caseId: string, action: string, note = ''): Promise<void> {
+  await staff.goto(`/staff/cases/${caseId}`);
+  if (note) await staff.getByLabel('意见或原因').fill(note);
+  await staff.getByRole('button', { name: action, exact: true }).click();
+  await expect(staff).toHaveURL(`/staff/cases/${caseId}#case`);
+  await expect(staff.locator('.timeline__item').first()).toContainText(action);
+}
+
+test('a citizen applies online, supplies what the clerk asks for, and follows the case to its end', async ({ page, browser, baseURL }, info) => {
+  test.setTimeout(120_000);
+  const base = baseURL as string;
+  await signInVerified(page, info, 6);
+
+  // From the guide to a draft, step by step; a saved draft keeps what was typed.
+  await page.goto(`/guide/${RESIDENCE}`);
+  await page.getByRole('link', { name: '在线申办' }).click();
+  await expect(page).toHaveURL(`/apply/${RESIDENCE}`);
+  await page.getByRole('button', { name: '开始填写' }).click();
+  await expect(page).toHaveURL(/\/cases\/\d+\/edit\?step=0$/);
+  const caseId = new URL(page.url()).pathname.split('/')[2];
+  await expect(page.getByText('第 1 步，共 3 步')).toBeVisible();
+  await page.getByLabel('申请说明').fill('在郑州工作，办理居住证');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByRole('status')).toContainText('草稿已保存');
+  await expect(page.getByLabel('申请说明')).toHaveValue('在郑州工作，办理居住证');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('到大厅窗口领取').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('第 3 步，共 3 步')).toBeVisible();
+  await expect(page.locator('.answers')).toContainText('到大厅窗口领取');
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await expect(page).toHaveURL(`/cases/${caseId}?done=submitted#done`);
+  await expect(page.getByRole('status')).toContainText(/提交成功，办件编号 \d{8} \d{6} [\dX]/);
+  await expect(page.locator('.case__state')).toContainText('已提交');
+
+  // The clerk asks for a supplement, with the reason the citizen will read.
+  const [clerkUser, approverUser] = [await makeStaff(page, info, '受理'), await makeStaff(page, info, '审批')];
+  const clerk = await staffPage(browser, base, info, clerkUser);
+  await clerk.getByRole('link', { name: '办件受理' }).click();
+  await expect(clerk.getByRole('link', { name: '居住证申领' }).first()).toBeVisible();
+  await act(clerk, caseId, '要求补正材料', '请补充租房合同');
+
+  // The citizen sees what is wanted, and sends the case in again.
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.locator('.case__state')).toContainText('需补正');
+  await expect(page.getByText('请补充租房合同').first()).toBeVisible();
+  await page.getByRole('link', { name: '补正并重新提交' }).click();
+  await page.getByLabel('申请说明').fill('在郑州工作，已补充租房合同');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.locator('.case__state')).toContainText('已提交');
+
+  // Accepted, reviewed, approved, issued, collected.
+  await act(clerk, caseId, '受理');
+  const approver = await staffPage(browser, base, info, approverUser);
+  await act(approver, caseId, '开始审查');
+  await act(approver, caseId, '准予许可');
+  await act(clerk, caseId, '出具结果，办结');
+  await act(clerk, caseId, '已领取');
+
+  // The citizen's 进度 tab and case page tell the whole story.
+  await page.goto('/progress');
+  const row = page.locator('.list__item', { hasText: '居住证申领' }).first();
+  await expect(row).toContainText('已领取');
+  await row.getByRole('link').click();
+  await expect(page).toHaveURL(`/cases/${caseId}`);
+  await expect(page.locator('.case__clock')).toContainText('在承诺时限内办结');
+  const steps = page.locator('.timeline__what');
+  await expect(steps).toHaveText([
+    '已领取', '出具结果，办结', '准予许可', '开始审查', '受理', '补正后重新提交', '要求补正材料', '提交申请',
+  ]);
+  await expect(page.locator('.timeline__meta').nth(6)).toContainText('公安 · 受理窗口');
+  await clerk.context().close();
+  await approver.context().close();
+
+  // Someone else, signed in, finds nothing there.
+  const other = await browser.newContext({ baseURL: base, javaScriptEnabled: info.project.use.javaScriptEnabled });
+  const stranger = await other.newPage();
+  await signInVerified(stranger, info, 7);
+  expect((await stranger.goto(`/cases/${caseId}`))?.status()).toBe(404);
+  expect((await stranger.goto(`/cases/${caseId}/edit`))?.status()).toBe(404);
+  await other.close();
+});
