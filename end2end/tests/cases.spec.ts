@@ -4,20 +4,24 @@ import { signInVerified } from './booking-support';
 
 const RESIDENCE = '11410100005252014Q4000107004'; // 居住证申领 (公安): 网办 Ⅱ, 5 working days
 
-/** The admin makes a 公安 staff member of `role`; their username and first password. */
-async function makeStaff(page: Page, info: TestInfo, role: '受理' | '审批'): Promise<[string, string]> {
+/** The admin makes a 公安 受理 clerk and a 公安 审批 approver; each one's username and password. */
+async function makeStaff(page: Page, info: TestInfo): Promise<[string, string][]> {
   await page.goto('/staff');
   await page.getByLabel('用户名').fill('e2e-admin');
   await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD as string);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '人员账号管理' }).click();
-  const username = `case-${role === '受理' ? 'c' : 'a'}${info.project.name.length}-${Date.now() % 1000000}`;
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('姓名').fill(role === '受理' ? '吴受理' : '郑审批');
-  await page.getByLabel('角色').selectOption({ label: role });
-  await page.getByLabel('公安').check();
-  await page.getByRole('button', { name: '创建账号' }).click();
-  return [username, (await page.locator('.password').innerText()).trim()];
+  const made: [string, string][] = [];
+  for (const role of ['受理', '审批']) {
+    await page.goto('/staff/accounts');
+    const username = `case-${role === '受理' ? 'c' : 'a'}${info.project.name.length}-${Date.now() % 1000000}`;
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('姓名').fill(role === '受理' ? '吴受理' : '郑审批');
+    await page.getByLabel('角色').selectOption({ label: role });
+    await page.getByLabel('公安').check();
+    await page.getByRole('button', { name: '创建账号' }).click();
+    made.push([username, (await page.locator('.password').innerText()).trim()]);
+  }
+  return made;
 }
 
 /** A staff member's own browser, signed in. */
@@ -69,7 +73,7 @@ test('a citizen applies online, supplies what the clerk asks for, and follows th
   await expect(page.locator('.case__state')).toContainText('已提交');
 
   // The clerk asks for a supplement, with the reason the citizen will read.
-  const [clerkUser, approverUser] = [await makeStaff(page, info, '受理'), await makeStaff(page, info, '审批')];
+  const [clerkUser, approverUser] = await makeStaff(page, info);
   const clerk = await staffPage(browser, base, info, clerkUser);
   await clerk.getByRole('link', { name: '办件受理' }).click();
   await expect(clerk.getByRole('link', { name: '居住证申领' }).first()).toBeVisible();
