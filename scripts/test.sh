@@ -48,7 +48,7 @@ step "unit, store (SQLite + PostgreSQL) and HTTP tests"
 cargo test 2>&1 | tee "$logs/cargo.txt"
 
 step "release build"
-bash scripts/build.sh
+BANSHI_SERVER_OPT_LEVEL=1 bash scripts/build.sh
 
 step "size budget"
 bash bench/size.sh --check | tee "$logs/size.txt"

@@ -55,6 +55,7 @@ impl Services {
                 store.clone(),
                 catalog.clone(),
                 booking.clone(),
+                accounts.clone(),
                 setup.pii.clone(),
                 setup.clock.clone(),
             ),

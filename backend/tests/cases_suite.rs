@@ -129,6 +129,20 @@ async fn a_case_runs_from_application_to_collection(url: String) {
     assert_eq!(again.timeline.len(), 1);
     assert_eq!(first.summary.deadline, None, "no clock before 受理");
 
+    // The citizen is texted the number at once.
+    let number = first.summary.number.clone().unwrap();
+    let texts = |s: backend::Services, phone: String| async move {
+        let out = s.accounts.outbox(&phone).await.unwrap();
+        out.into_iter().map(|m| m.body).collect::<Vec<_>>()
+    };
+    assert!(
+        texts(s.clone(), c.phone.clone())
+            .await
+            .iter()
+            .any(|t| t.contains("已提交") && t.contains(&number)),
+        "a text with the number"
+    );
+
     // The clerk asks for a supplement, with a reason; the citizen supplies it.
     assert_eq!(
         s.cases
@@ -142,6 +156,13 @@ async fn a_case_runs_from_application_to_collection(url: String) {
         .act(&clerk, id, CaseAction::AskSupplement, "照片不清晰")
         .await
         .unwrap();
+    assert!(
+        texts(s.clone(), c.phone.clone())
+            .await
+            .iter()
+            .any(|t| t.contains("需要补正") && t.contains("照片不清晰")),
+        "the reason is texted"
+    );
     let waiting = s.cases.my_case(c.id, id).await.unwrap();
     assert_eq!(waiting.summary.state, CaseState::NeedsSupplement);
     assert_eq!(waiting.timeline[1].note.as_deref(), Some("照片不清晰"));
@@ -348,6 +369,53 @@ async fn applying_needs_an_online_item_a_verified_account_and_an_address_for_pos
     );
 }
 
+/// Looking a case up without signing in: the right pair finds it; a wrong phone tail and an
+/// unknown number read alike; a mistyped number is caught by its check character.
+async fn a_case_is_found_by_number_and_phone_tail(url: String) {
+    let store = seeded(&url).await;
+    let (s, _) = services(store);
+    let c = verified_citizen(&s, 8).await;
+    let id = filled_draft(&s, c.id, "k8").await;
+    let number = s
+        .cases
+        .submit(c.id, id)
+        .await
+        .unwrap()
+        .summary
+        .number
+        .unwrap();
+    let tail = &c.phone[7..];
+    let found = s.cases.track(&number, tail, "198.51.100.1").await.unwrap();
+    assert_eq!((found.id, found.state), (id, CaseState::Submitted));
+    let grouped = domain::case::CaseNo::parse(&number).unwrap().to_string();
+    assert_eq!(
+        s.cases
+            .track(&grouped, tail, "198.51.100.1")
+            .await
+            .unwrap()
+            .id,
+        id
+    );
+    let wrong_tail = if tail == "0000" { "1111" } else { "0000" };
+    assert!(matches!(
+        s.cases.track(&number, wrong_tail, "198.51.100.1").await,
+        Err(Error::NotFound)
+    ));
+    let unknown = domain::case::CaseNo::new(domain::CivilDate::new(2026, 11, 28).unwrap(), 1);
+    assert!(matches!(
+        s.cases.track(unknown.as_str(), tail, "198.51.100.1").await,
+        Err(Error::NotFound)
+    ));
+    let mut typo = number.clone().into_bytes();
+    typo[9] = if typo[9] == b'9' { b'0' } else { typo[9] + 1 };
+    assert!(matches!(
+        s.cases
+            .track(std::str::from_utf8(&typo).unwrap(), tail, "198.51.100.1")
+            .await,
+        Err(Error::Invalid(Invalid::CaseNumber))
+    ));
+}
+
 /// Many citizens submitting at the same moment each get a number of their own, and one
 /// citizen's many presses at once submit once.
 async fn numbers_are_unique_when_many_submit_at_once(url: String) {
@@ -384,6 +452,7 @@ async fn numbers_are_unique_when_many_submit_at_once(url: String) {
 
 on_both_stores!(
     a_case_runs_from_application_to_collection,
+    a_case_is_found_by_number_and_phone_tail,
     only_the_right_people_see_and_move_a_case,
     applying_needs_an_online_item_a_verified_account_and_an_address_for_post,
     numbers_are_unique_when_many_submit_at_once,

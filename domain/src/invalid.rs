@@ -48,6 +48,10 @@ pub enum Invalid {
     Form(Vec<(FieldKey, FieldProblem)>),
     /// Refusing, returning or asking for a supplement needs a reason (1–200 characters).
     ReasonNeeded,
+    /// A case number is 14 digits and a check character (a typo is caught by the check).
+    CaseNumber,
+    /// The last 4 digits of the applicant's phone.
+    PhoneTail,
 }
 
 /// Which choice a form left empty or filled with something not offered.

@@ -49,6 +49,7 @@ test('a citizen applies online, supplies what the clerk asks for, and follows th
   test.setTimeout(120_000);
   const base = baseURL as string;
   await signInVerified(page, info, 6);
+  const tail = (await page.getByRole('heading', { level: 1 }).innerText()).trim().slice(-4);
 
   // From the guide to a draft, step by step; a saved draft keeps what was typed.
   await page.goto(`/guide/${RESIDENCE}`);
@@ -71,6 +72,22 @@ test('a citizen applies online, supplies what the clerk asks for, and follows th
   await expect(page).toHaveURL(`/cases/${caseId}?done=submitted#done`);
   await expect(page.getByRole('status')).toContainText(/提交成功，办件编号 \d{8} \d{6} [\dX]/);
   await expect(page.locator('.case__state')).toContainText('已提交');
+  const number = (await page.locator('.case__number').innerText()).replace(/\s/g, '');
+
+  // Anyone with the number and the phone's last 4 digits follows it without signing in.
+  const visitor = await browser.newContext({ baseURL: base, javaScriptEnabled: info.project.use.javaScriptEnabled });
+  const track = await visitor.newPage();
+  await track.goto('/track');
+  await track.getByLabel('办件编号').fill(number);
+  await track.getByLabel('手机号码后 4 位').fill(tail === '0000' ? '1111' : '0000');
+  await track.getByRole('button', { name: '查询' }).click();
+  await expect(track.getByRole('alert')).toContainText('没有找到这个办件');
+  await expect(track.getByLabel('办件编号')).toHaveValue(number);
+  await track.getByLabel('手机号码后 4 位').fill(tail);
+  await track.getByRole('button', { name: '查询' }).click();
+  await expect(track.locator('#result')).toContainText('居住证申领');
+  await expect(track.locator('#result')).toContainText('已提交');
+  await visitor.close();
 
   // The clerk asks for a supplement, with the reason the citizen will read.
   const [clerkUser, approverUser] = await makeStaff(page, info);

@@ -4,7 +4,7 @@
 mod support;
 
 use axum::http::{StatusCode, header};
-use support::{booking_app, fresh_db_url, get_as, header, post, sign_in, verified};
+use support::{app_with, booking_app, fresh_db_url, get_as, header, post, sign_in, verified};
 
 /// 居住证申领 (公安): 网办 Ⅱ, 5 working days.
 const RESIDENCE: &str = "11410100005252014Q4000107004";
@@ -90,4 +90,88 @@ async fn applying_asks_for_real_name_verification_first() {
     assert_eq!(response.status(), StatusCode::OK);
     assert!(html.contains("去实名认证"), "{html}");
     assert!(!html.contains("开始填写"));
+}
+
+/// Submits a 居住证 application for `cookie` through the pages; the case's number.
+async fn submitted_number(app: &axum::Router, cookie: &str) -> String {
+    let fields = [("member", "self"), ("request_key", "t1")];
+    let (response, _) = post(app, &format!("/apply/{RESIDENCE}"), &fields, cookie).await;
+    let case = header(&response, header::LOCATION)
+        .trim_end_matches("/edit?step=0")
+        .to_owned();
+    let step1 = format!("{case}/edit?step=1");
+    let pickup = [("intent", "next"), ("delivery.method", "pickup")];
+    post(app, &step1, &pickup, cookie).await;
+    post(
+        app,
+        &format!("{case}/edit?step=2"),
+        &[("intent", "submit")],
+        cookie,
+    )
+    .await;
+    let (_, html) = get_as(app, &case, cookie).await;
+    let at = html
+        .find("case__number")
+        .expect("the number on the case page");
+    let digits: String = html[at..]
+        .chars()
+        .skip_while(|c| *c != '>')
+        .skip(1)
+        .take_while(|c| *c != '<')
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert_eq!(digits.len(), 15, "{digits}");
+    digits
+}
+
+#[tokio::test]
+async fn tracking_without_signing_in_answers_two_failures_alike_and_limits_guesses() {
+    let app = app_with(
+        &fresh_db_url(),
+        &[
+            ("BANSHI_IP_TRIES_PER_10_MIN", "4"),
+            ("BANSHI_CLOCK_START", "1795831200"),
+        ],
+    )
+    .await;
+    let owner = verified(&app, 41).await;
+    let number = submitted_number(&app, &owner).await;
+    // Signing in above spent one of the address's tries.
+    let (response, html) = post(
+        &app,
+        "/track",
+        &[("number", &number), ("last4", "0041")],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK, "{html}");
+    assert!(html.contains("居住证申领") && html.contains("已提交"));
+    let wrong_tail = post(
+        &app,
+        "/track",
+        &[("number", &number), ("last4", "9999")],
+        "",
+    )
+    .await;
+    let unknown = post(
+        &app,
+        "/track",
+        &[("number", "20261128000001X"), ("last4", "0041")],
+        "",
+    )
+    .await;
+    for (response, html) in [&wrong_tail, &unknown] {
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert!(html.contains("没有找到这个办件"), "{html}");
+        assert!(!html.contains("居住证申领"));
+    }
+    let (response, html) = post(
+        &app,
+        "/track",
+        &[("number", &number), ("last4", "0041")],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS, "{html}");
+    assert!(html.contains("操作过于频繁"));
 }

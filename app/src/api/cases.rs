@@ -112,6 +112,17 @@ pub async fn load_my_cases() -> Result<Vec<CaseSummary>, AppError> {
     .await
 }
 
+/// `/track`: a case by its number and the last 4 digits of the applicant's phone, for
+/// someone not signed in; a wrong pair and an unknown number answer alike.
+#[server(endpoint = "track", prefix = "/api")]
+pub async fn track_case(number: String, last4: String) -> Result<CaseSummary, AppError> {
+    super::answer(async move {
+        let ip = crate::session::client_ip();
+        Ok(super::services()?.cases.track(&number, &last4, &ip).await?)
+    })
+    .await
+}
+
 /// The clerk's or approver's queue: overdue first.
 #[server(endpoint = "case-queue", prefix = "/staff/api")]
 pub async fn load_case_queue() -> Result<Vec<CaseSummary>, AppError> {

@@ -245,6 +245,8 @@ pub fn invalid(invalid: &Invalid) -> String {
         I::Arguments => "请求参数有误，请返回重试".to_owned(),
         I::Form(problems) => format!("有 {} 项需要修改，请看标出的地方", problems.len()),
         I::ReasonNeeded => "请写明原因（200 字以内），申请人会看到".to_owned(),
+        I::CaseNumber => "办件编号应为 15 位（14 位数字加 1 位校验码），请逐位核对".to_owned(),
+        I::PhoneTail => "请输入申请人手机号码的后 4 位数字".to_owned(),
     }
 }
 

@@ -13,7 +13,9 @@ mod staff;
 pub use account::*;
 pub use booking::{BookIndexPage, BookPage, BookingPage, CalendarPage, DeskPage, MyBookingsPage};
 pub use browse::{BrowsePage, DepartmentPage, ThemePage};
-pub use cases::{ApplyPage, CaseEditPage, CasePage, ProgressPage, StaffCasePage, StaffCasesPage};
+pub use cases::{
+    ApplyPage, CaseEditPage, CasePage, ProgressPage, StaffCasePage, StaffCasesPage, TrackPage,
+};
 pub use guide::GuidePage;
 pub use home::HomePage;
 pub use not_found::{ErrorNotice, NotFound};

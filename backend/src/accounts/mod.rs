@@ -44,6 +44,15 @@ pub(crate) mod columns {
     pub const OTP_CODE: &str = "otp_state.code";
 }
 
+impl AccountService {
+    /// Counts a guess from `ip` (a code, a password, a case-number lookup) against the
+    /// address's tries; refused when they are used up.
+    pub(crate) fn count_try(&self, ip: &str) -> Result<()> {
+        self.limiter
+            .check(rate_limit::Bucket::Try, ip, self.clock.now())
+    }
+}
+
 /// The citizen side of accounts.
 #[derive(Clone)]
 pub struct AccountService {

@@ -4,7 +4,9 @@
 //! deadline is the domain's clock over the shared calendar.
 
 pub mod forms;
+mod texts;
 
+use crate::accounts::AccountService;
 use crate::booking::BookingService;
 use crate::catalog::CatalogService;
 use crate::clock::Clock;
@@ -30,6 +32,7 @@ pub struct CaseService {
     store: Arc<dyn Store>,
     catalog: CatalogService,
     booking: BookingService,
+    accounts: AccountService,
     pii: PiiCipher,
     clock: Arc<dyn Clock>,
 }
@@ -47,6 +50,7 @@ impl CaseService {
         store: Arc<dyn Store>,
         catalog: CatalogService,
         booking: BookingService,
+        accounts: AccountService,
         pii: PiiCipher,
         clock: Arc<dyn Clock>,
     ) -> Self {
@@ -54,6 +58,7 @@ impl CaseService {
             store,
             catalog,
             booking,
+            accounts,
             pii,
             clock,
         }
@@ -183,8 +188,13 @@ impl CaseService {
                 })
                 .await;
             match moved {
-                // Moved now, or by the first of two presses: either way it is in.
-                Ok(_) => return self.my_case(citizen_id, case_id).await,
+                Ok(true) => {
+                    self.tell(&record, &item, CaseState::Submitted, &number, None)
+                        .await;
+                    return self.my_case(citizen_id, case_id).await;
+                }
+                // Moved by the first of two presses: it is in.
+                Ok(false) => return self.my_case(citizen_id, case_id).await,
                 Err(Error::Database(e)) if crate::store::is_unique_violation(&e) => continue,
                 Err(e) => return Err(e),
             }
@@ -296,7 +306,57 @@ impl CaseService {
                 .ok_or(Error::NotFound)?;
             return Err(Refusal::CaseNotNow(self.state(&now)?).into());
         }
+        if actor != Actor::Citizen {
+            let item = self.item(&record.item_code).await?;
+            let number = record.number.clone().unwrap_or_default();
+            self.tell(record, &item, to, &number, note).await;
+        }
         Ok(())
+    }
+
+    /// Texts the applicant about a move they must know of. Best effort: the move stands
+    /// even if the text could not be queued.
+    async fn tell(
+        &self,
+        record: &CaseRecord,
+        item: &ServiceItem,
+        to: CaseState,
+        number: &str,
+        note: Option<&str>,
+    ) {
+        let limit = u32::try_from(record.limit_days).unwrap_or(0);
+        let Some(body) = texts::on_state(to, &item.name, number, limit, note) else {
+            return;
+        };
+        if let Err(e) = self.accounts.text_citizen(record.citizen_id, &body).await {
+            tracing::warn!(error = %e, "case text not queued");
+        }
+    }
+
+    /// `/track`: the case numbered `number` whose applicant's phone ends in `last4`, for
+    /// someone not signed in. A wrong pair reads exactly like an unknown number, and each
+    /// try costs one of the address's tries (as a sign-in code does).
+    pub async fn track(&self, number: &str, last4: &str, ip: &str) -> Result<CaseSummary> {
+        self.accounts.count_try(ip)?;
+        let number = CaseNo::parse(number).ok_or(Invalid::CaseNumber)?;
+        let last4 = domain::plain_number(last4);
+        if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Invalid::PhoneTail.into());
+        }
+        let record = self
+            .store
+            .case_by_number(number.as_str())
+            .await?
+            .ok_or(Error::NotFound)?;
+        let citizen = self.store.citizen(record.citizen_id).await?;
+        let matches = citizen
+            .and_then(|c| c.phone_masked)
+            .is_some_and(|masked| masked.ends_with(&last4));
+        if !matches {
+            return Err(Error::NotFound);
+        }
+        let events = self.store.case_events(record.id).await?;
+        self.summary(&record, &events, self.today()).await
     }
 
     /// The citizen's cases, newest change first.

@@ -109,6 +109,7 @@ pub fn LoginPage() -> impl IntoView {
                                 }.into_any(),
                             }}
                         </section>
+                        <p class="hint"><a href="/track">"不登录，用办件编号查询办理进度"</a></p>
                     }
                 })}
             </Suspense>

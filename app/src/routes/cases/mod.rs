@@ -7,12 +7,14 @@ mod case;
 mod edit;
 mod progress;
 mod staff;
+mod track;
 
 pub use apply::ApplyPage;
 pub use case::CasePage;
 pub use edit::CaseEditPage;
 pub use progress::ProgressPage;
 pub use staff::{StaffCasePage, StaffCasesPage};
+pub use track::TrackPage;
 
 /// The number as read aloud, "20261203 483920 7".
 pub(crate) fn number_text(number: &Option<String>) -> String {
