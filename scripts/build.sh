@@ -12,7 +12,9 @@ command -v brotli >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninter
 # precompressed assets), not top speed, and opt-level 3 took 11 of its 31 minutes.
 bin_args=()
 if [ -n "${BANSHI_SERVER_OPT_LEVEL:-}" ]; then
-  bin_args=(--bin-cargo-args "--config profile.release.opt-level=${BANSHI_SERVER_OPT_LEVEL}")
+  # One token each (`=`): cargo-leptos would read a separate value starting with "--" as
+  # one of its own options.
+  bin_args=("--bin-cargo-args=--config=profile.release.opt-level=${BANSHI_SERVER_OPT_LEVEL}")
 fi
 echo "[build] cargo leptos build --release ${bin_args[*]}"
 cargo leptos build --release "${bin_args[@]}"
