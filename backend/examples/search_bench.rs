@@ -32,6 +32,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         verifier: Arc::new(backend::accounts::AcceptValidNumbers),
         limits: backend::accounts::IpLimits::default(),
         booking: domain::booking::BookingPolicy::default(),
+        blobs: Arc::new(backend::blobs::DirBlobs::open_dir(
+            &std::env::temp_dir().join("banshi-example-blobs"),
+        )?),
     };
     let services = Services::new(store, setup);
     let started = Instant::now();

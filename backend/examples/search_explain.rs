@@ -19,6 +19,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         verifier: Arc::new(backend::accounts::AcceptValidNumbers),
         limits: backend::accounts::IpLimits::default(),
         booking: domain::booking::BookingPolicy::default(),
+        blobs: Arc::new(backend::blobs::DirBlobs::open_dir(
+            &std::env::temp_dir().join("banshi-example-blobs"),
+        )?),
     };
     let services = Services::new(store, setup);
     for query in std::env::args().skip(1) {

@@ -34,6 +34,9 @@ pub enum Error {
     Seed(String),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    /// The file store failed (a disk full, a directory gone).
+    #[error("file storage: {0}")]
+    Storage(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

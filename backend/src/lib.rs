@@ -2,9 +2,11 @@
 //! default) and PostgreSQL (scale-out) behind it. SQL lives only in `store/`.
 
 pub mod accounts;
+pub mod blobs;
 pub mod booking;
 pub mod cases;
 pub mod catalog;
+pub mod certs;
 pub mod clock;
 pub mod error;
 pub mod jobs;
@@ -58,6 +60,7 @@ impl Services {
                 accounts.clone(),
                 setup.pii.clone(),
                 setup.clock.clone(),
+                setup.blobs.clone(),
             ),
             booking,
             catalog,

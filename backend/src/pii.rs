@@ -26,6 +26,7 @@ pub enum PiiError {
 pub struct PiiCipher {
     aead: Aes256Gcm,
     index_key: [u8; 32],
+    signing_seed: [u8; 32],
 }
 
 impl std::fmt::Debug for PiiCipher {
@@ -49,7 +50,14 @@ impl PiiCipher {
         Self {
             aead: Aes256Gcm::new(&encryption.into()),
             index_key,
+            signing_seed: derive(master, b"banshi/certificates/ed25519"),
         }
+    }
+
+    /// The seed of the e-certificate signing key: derived from the master key under its own
+    /// label, so one secret is kept and backed up, and neither key reveals the other.
+    pub fn certificate_seed(&self) -> [u8; 32] {
+        self.signing_seed
     }
 
     /// `nonce || ciphertext+tag`, bound to `column` (e.g. `citizens.id_number`).

@@ -11,6 +11,10 @@ pub fn token_hex(bytes: usize) -> String {
     buf.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+pub fn u64() -> u64 {
+    OsRng.next_u64()
+}
+
 pub fn u32() -> u32 {
     OsRng.next_u32()
 }

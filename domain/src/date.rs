@@ -17,6 +17,18 @@ impl CivilDate {
         valid.then_some(Self { year, month, day })
     }
 
+    /// "2026-12-03", also "2026/12/3" and "2026年12月3日".
+    pub fn parse(raw: &str) -> Option<Self> {
+        let parts: Vec<&str> = raw
+            .split(['-', '/', '.', '年', '月', '日'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        match parts.as_slice() {
+            [y, m, d] => Self::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+            _ => None,
+        }
+    }
+
     pub fn year(self) -> u16 {
         self.year
     }

@@ -52,6 +52,12 @@ pub enum Invalid {
     CaseNumber,
     /// The last 4 digits of the applicant's phone.
     PhoneTail,
+    /// A post tracking number: 8–30 letters and digits.
+    TrackingNumber,
+    /// The pickup code the applicant shows does not match.
+    PickupCode,
+    /// An uploaded file not taken.
+    Upload(crate::case::UploadProblem),
 }
 
 /// Which choice a form left empty or filled with something not offered.

@@ -23,6 +23,8 @@ pub struct Config {
     pub pii_key: Option<String>,
     /// `BANSHI_PII_KEY_FILE` (development, default `data/pii.key`): where a generated key lives.
     pub pii_key_file: PathBuf,
+    /// `BANSHI_UPLOADS_DIR` (default `data/uploads`): uploaded materials, outside the site root.
+    pub uploads_dir: PathBuf,
     /// `BANSHI_IP_SENDS_PER_HOUR` (default 30), `BANSHI_IP_TRIES_PER_10_MIN` (default 60) and
     /// `BANSHI_IP_VERIFIES_PER_HOUR` (实名认证 attempts, default 20).
     pub ip_limits: backend::accounts::IpLimits,
@@ -138,6 +140,9 @@ impl Config {
             pii_key,
             pii_key_file: get("BANSHI_PII_KEY_FILE")
                 .unwrap_or_else(|| "data/pii.key".into())
+                .into(),
+            uploads_dir: get("BANSHI_UPLOADS_DIR")
+                .unwrap_or_else(|| "data/uploads".into())
                 .into(),
             ip_limits: backend::accounts::IpLimits {
                 sends_per_hour: parsed(&get, "BANSHI_IP_SENDS_PER_HOUR", "30")?,

@@ -22,7 +22,18 @@ pub(crate) const BODY_LIMIT: usize = 64 * 1024;
 /// set a stricter-but-scripted one with their nonce (`app::components::layout::security`).
 const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-pub fn apply(router: Router, timeout: Duration, client_ip_header: Option<String>) -> Router {
+/// A body limit and a time limit for the routes of `router`: small and short for pages and
+/// forms, bigger and longer for uploads (`crate::uploads`).
+pub fn bounded(router: Router, body_limit: usize, timeout: Duration) -> Router {
+    router
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            timeout,
+        ))
+}
+
+pub fn apply(router: Router, client_ip_header: Option<String>) -> Router {
     let headers = ServiceBuilder::new()
         .layer(axum::middleware::map_response(default_csp))
         .layer(axum::middleware::map_response(default_cache_control))
@@ -53,11 +64,6 @@ pub fn apply(router: Router, timeout: Duration, client_ip_header: Option<String>
             note_client_ip(client_ip_header.clone(), request, next)
         }))
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            timeout,
-        ))
         .layer(axum::middleware::map_response(explain_bare_errors))
         // The path only: query strings can carry what a citizen typed, and logs keep nothing
         // personal.

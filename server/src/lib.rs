@@ -11,6 +11,7 @@ mod health;
 mod layers;
 mod router;
 mod state;
+mod uploads;
 
 pub use config::{Config, ConfigError, assets_are_hashed};
 pub use router::router;
@@ -61,6 +62,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         verifier: Arc::new(backend::accounts::AcceptValidNumbers),
         limits: config.ip_limits,
         booking: domain::booking::BookingPolicy::default(),
+        blobs: Arc::new(backend::blobs::DirBlobs::open_dir(&config.uploads_dir)?),
     };
     let services = backend::Services::new(store, setup);
     services.booking.seed().await?;

@@ -2,7 +2,7 @@ use crate::AppState;
 use crate::forms;
 use crate::health::{healthz, readyz};
 use crate::layers;
-use crate::{booking_gate, calendar_file, dev_clock};
+use crate::{booking_gate, calendar_file, dev_clock, uploads};
 use app::{App, shell};
 use axum::Router;
 use axum::response::IntoResponse;
@@ -33,6 +33,12 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/me/bookings/{code}/ics", get(calendar_file::booking_ics))
+        .route("/cases/{id}/files/{file}", get(uploads::download))
+        .route("/cases/{id}/files/{file}/remove", post(uploads::remove))
+        .route(
+            "/staff/cases/{id}/files/{file}",
+            get(uploads::staff_download),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -43,7 +49,7 @@ pub fn router(state: AppState) -> Router {
     for path in app::FORM_PAGES {
         app = app.route(path, post(forms::form_page));
     }
-    let mut app = app
+    let app = app
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             booking_gate::booking_gate,
@@ -52,13 +58,29 @@ pub fn router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        .with_state(state.clone());
+    let app = layers::bounded(app, layers::BODY_LIMIT, timeout);
+    // A phone on a slow network may take minutes over a large photo.
+    let uploads = Router::new()
+        .route("/cases/{id}/files", post(uploads::upload))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            uploads::UPLOAD_BODY_LIMIT,
+        ))
         .with_state(state);
+    let mut app = app.merge(layers::bounded(
+        uploads,
+        uploads::UPLOAD_BODY_LIMIT,
+        UPLOAD_TIMEOUT,
+    ));
     if !dev_tools {
         // Not routed, and kept from the fallback too (which would render the page).
         app = app.layer(axum::middleware::from_fn(refuse_dev_paths));
     }
-    layers::apply(app, timeout, client_ip_header)
+    layers::apply(app, client_ip_header)
 }
+
+/// How long an upload may take: 10 MB at 256 kbit/s, with room to spare.
+const UPLOAD_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// Development pages and their server function (`/dev/…`, `/api/dev-…`).
 fn is_dev_path(path: &str) -> bool {

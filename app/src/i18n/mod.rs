@@ -5,7 +5,7 @@ mod outcomes;
 
 pub use outcomes::{
     acted_by, booking_status, case_action, case_state, closed_why, day_note, deadline_text,
-    field_problem, for_whom, invalid, refusal, wait_status,
+    field_problem, for_whom, invalid, refusal, upload_problem, wait_status,
 };
 
 pub const APP_NAME: &str = "办事";

@@ -185,6 +185,7 @@ pub fn deadline_text(d: &Deadline) -> String {
 pub fn field_problem(problem: FieldProblem) -> String {
     match problem {
         FieldProblem::Missing => "请填写此项".to_owned(),
+        FieldProblem::NoFile => "请上传这份材料".to_owned(),
         FieldProblem::TooLong { max_chars } => format!("不能超过 {max_chars} 个字"),
         FieldProblem::NotANumber => "请填写数字".to_owned(),
         FieldProblem::OutOfRange { min, max } => format!("请填写 {min} 至 {max} 之间的数"),
@@ -247,6 +248,30 @@ pub fn invalid(invalid: &Invalid) -> String {
         I::ReasonNeeded => "请写明原因（200 字以内），申请人会看到".to_owned(),
         I::CaseNumber => "办件编号应为 15 位（14 位数字加 1 位校验码），请逐位核对".to_owned(),
         I::PhoneTail => "请输入申请人手机号码的后 4 位数字".to_owned(),
+        I::TrackingNumber => "请填写快递单号（8 至 30 位字母或数字）".to_owned(),
+        I::PickupCode => "取件码不对，请核对申请人出示的 6 位取件码".to_owned(),
+        I::Upload(problem) => upload_problem(*problem),
+    }
+}
+
+/// Why an uploaded file was not taken; the draft is kept in every case, so each says what to do.
+pub fn upload_problem(problem: domain::case::UploadProblem) -> String {
+    use domain::case::UploadProblem as U;
+    match problem {
+        U::Empty => "请先选择要上传的文件".to_owned(),
+        U::NotAllowedType => {
+            "只能上传照片（JPG、PNG）或 PDF 文件；这个文件不是这几种格式，改了文件名也不行"
+                .to_owned()
+        }
+        U::TooBig { max_mb } => {
+            format!("文件太大：每个文件不能超过 {max_mb} MB，可以拍得小一些或压缩后再传")
+        }
+        U::CaseFull { max_mb } => {
+            format!("这个办件的材料合计不能超过 {max_mb} MB，请先删除不需要的文件")
+        }
+        U::TooMany { max } => format!("这个办件最多上传 {max} 个文件，请先删除不需要的文件"),
+        U::Interrupted => "上传中断了，文件没有保存，请重新上传；已填写的内容都在".to_owned(),
+        U::UnknownField => "这份材料不在申请表中，请返回重试".to_owned(),
     }
 }
 

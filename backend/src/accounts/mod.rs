@@ -80,6 +80,8 @@ pub struct AccountSetup {
     pub verifier: Arc<dyn IdentityVerifier>,
     pub limits: IpLimits,
     pub booking: domain::booking::BookingPolicy,
+    /// Where uploaded files are kept.
+    pub blobs: Arc<dyn crate::blobs::BlobStore>,
 }
 
 impl AccountService {

@@ -2,10 +2,12 @@
 //! member's name, ID number, phone) are never fields: the case refers to the account and the
 //! member, and pages show them masked. What is asked: the item's own fields (from the seed,
 //! by the shared key vocabulary), then how the result comes (pickup, or free post where the
-//! 事项 allows it, to one of the citizen's saved addresses).
+//! 事项 allows it, to one of the citizen's saved addresses). Materials the applicant provides
+//! are uploads, one field each (`material.m1`… by their place in the guide); those a
+//! department issues are fetched by the department (免提交) and not asked for.
 
-use domain::ServiceItem;
 use domain::case::{ChoiceOption, FieldKey, FieldKind, FieldSpec, FormSpec, FormStep};
+use domain::{MaterialSource, ServiceItem};
 
 pub const DELIVERY: &str = "delivery.method";
 pub const ADDRESS: &str = "address.postal";
@@ -14,6 +16,11 @@ pub const REASON: &str = "application.reason";
 fn key(raw: &str) -> FieldKey {
     // The keys here are constants of this file; a test parses each.
     FieldKey::parse(raw).unwrap_or_else(|| unreachable!("bad built-in key {raw}"))
+}
+
+/// The upload field of the guide's `index`-th material.
+pub fn material_key(index: usize) -> String {
+    format!("material.m{}", index + 1)
 }
 
 pub fn form_for(item: &ServiceItem) -> FormSpec {
@@ -38,6 +45,26 @@ pub fn form_for(item: &ServiceItem) -> FormSpec {
             prefill: None,
         }],
     }];
+    let uploads: Vec<FieldSpec> = item
+        .materials
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.source != MaterialSource::Government)
+        .map(|(i, m)| FieldSpec {
+            key: key(&material_key(i)),
+            label: m.name.clone(),
+            kind: FieldKind::File,
+            required: m.required,
+            hint: (!m.note.is_empty()).then(|| m.note.clone()),
+            prefill: None,
+        })
+        .collect();
+    if !uploads.is_empty() {
+        steps.push(FormStep {
+            title: "上传材料".into(),
+            fields: uploads,
+        });
+    }
     steps.push(FormStep {
         title: "领取方式".into(),
         fields: vec![
@@ -70,6 +97,9 @@ mod tests {
     fn built_in_keys_parse_and_are_asked_once() {
         for k in [DELIVERY, ADDRESS, REASON] {
             assert!(FieldKey::parse(k).is_some(), "{k}");
+        }
+        for i in [0, 9, 99] {
+            assert!(FieldKey::parse(&material_key(i)).is_some());
         }
     }
 }

@@ -3,15 +3,22 @@
 //! through `domain::case::next`, each move one conditional update with its event; the
 //! deadline is the domain's clock over the shared calendar.
 
+mod files;
 pub mod forms;
+mod results;
 mod texts;
+pub mod uploads;
+
+pub use files::FileOut;
+pub use results::Decision;
 
 use crate::accounts::AccountService;
+use crate::blobs::BlobStore;
 use crate::booking::BookingService;
 use crate::catalog::CatalogService;
 use crate::clock::Clock;
 use crate::pii::PiiCipher;
-use crate::store::{CaseEventRecord, CaseRecord, NewDraft, Transition};
+use crate::store::{CaseEventRecord, CaseRecord, NewCertificate, NewDraft, Transition};
 use crate::{Error, Result, Store};
 use domain::booking::ForWhom;
 use domain::case::{
@@ -35,6 +42,7 @@ pub struct CaseService {
     accounts: AccountService,
     pii: PiiCipher,
     clock: Arc<dyn Clock>,
+    blobs: Arc<dyn BlobStore>,
 }
 
 /// Starting an application: the 事项, for whom, and the form's one-time key.
@@ -53,6 +61,7 @@ impl CaseService {
         accounts: AccountService,
         pii: PiiCipher,
         clock: Arc<dyn Clock>,
+        blobs: Arc<dyn BlobStore>,
     ) -> Self {
         Self {
             store,
@@ -61,6 +70,7 @@ impl CaseService {
             accounts,
             pii,
             clock,
+            blobs,
         }
     }
 
@@ -130,8 +140,24 @@ impl CaseService {
             };
         }
         if check {
-            form.check(&answers, Some(step as usize), self.today())
-                .map_err(Invalid::Form)?;
+            let files = self.store.case_files(case_id).await?;
+            let in_step = |k: &FieldKey| {
+                form.steps
+                    .get(step as usize)
+                    .is_some_and(|s| s.fields.iter().any(|f| &f.key == k))
+            };
+            let mut problems = match form.check(&answers, Some(step as usize), self.today()) {
+                Ok(_) => Vec::new(),
+                Err(problems) => problems,
+            };
+            problems.extend(
+                Self::missing_uploads(&item, &files)
+                    .into_iter()
+                    .filter(|(k, _)| in_step(k)),
+            );
+            if !problems.is_empty() {
+                return Err(Invalid::Form(problems).into());
+            }
         }
         let next_step = if check { step + 1 } else { step };
         let saved = self
@@ -162,9 +188,15 @@ impl CaseService {
         };
         let answers = self.open(&record)?;
         let form = forms::form_for(&item);
-        let clean = form
-            .check(&answers, None, self.today())
-            .map_err(Invalid::Form)?;
+        let files = self.store.case_files(case_id).await?;
+        let clean = match form.check(&answers, None, self.today()) {
+            Ok(clean) if Self::missing_uploads(&item, &files).is_empty() => clean,
+            Ok(_) => return Err(Invalid::Form(Self::missing_uploads(&item, &files)).into()),
+            Err(mut problems) => {
+                problems.extend(Self::missing_uploads(&item, &files));
+                return Err(Invalid::Form(problems).into());
+            }
+        };
         self.check_delivery(citizen_id, &clean).await?;
         for _ in 0..5 {
             let number = record.number.clone().unwrap_or_else(|| {
@@ -185,6 +217,10 @@ impl CaseService {
                     note: None,
                     at: self.clock.now(),
                     number: Some(&number),
+                    wanted: None,
+                    pickup_code: None,
+                    tracking_no: None,
+                    certificate: None,
                 })
                 .await;
             match moved {
@@ -212,12 +248,13 @@ impl CaseService {
             citizen_id,
             None,
             None,
+            &results::Extra::default(),
         )
         .await
     }
 
-    /// A clerk's or approver's action on a case of their department. A case out of their
-    /// reach reads as not found.
+    /// A clerk's or approver's action on a case of their department, with a reason where one
+    /// is needed. A case out of their reach reads as not found.
     pub async fn act(
         &self,
         staff: &StaffMember,
@@ -225,43 +262,8 @@ impl CaseService {
         action: CaseAction,
         note: &str,
     ) -> Result<()> {
-        let record = self
-            .store
-            .case_by_id(case_id)
-            .await?
-            .ok_or(Error::NotFound)?;
-        let actor = action.actor();
-        let right = match actor {
-            Actor::Clerk => StaffAction::HandleCases,
-            Actor::Approver => StaffAction::DecideCases,
-            Actor::Citizen => return Err(Error::Forbidden),
-        };
-        if record.state == CaseState::Draft.as_str()
-            || !may(staff, right, &Reach::department(&record.department_code))
-        {
-            return Err(Error::NotFound);
-        }
-        let note = note.trim();
-        let needs_reason = matches!(
-            action,
-            CaseAction::AskSupplement
-                | CaseAction::NotAccept
-                | CaseAction::Deny
-                | CaseAction::ReturnForSupplement
-        );
-        if (needs_reason && note.is_empty()) || note.chars().count() > 200 {
-            return Err(Invalid::ReasonNeeded.into());
-        }
-        let department = record.department_code.clone();
-        self.apply(
-            &record,
-            action,
-            actor,
-            staff.id,
-            Some(&department),
-            (!note.is_empty()).then_some(note),
-        )
-        .await
+        self.decide(staff, case_id, &Decision::new(action, note))
+            .await
     }
 
     async fn apply(
@@ -272,6 +274,7 @@ impl CaseService {
         actor_id: i64,
         department: Option<&str>,
         note: Option<&str>,
+        extra: &results::Extra,
     ) -> Result<()> {
         let state = self.state(record)?;
         let to = next(state, action, actor, record.immediate).map_err(|f| match f {
@@ -295,6 +298,14 @@ impl CaseService {
                 note,
                 at: self.clock.now(),
                 number: None,
+                wanted: extra.wanted.as_deref(),
+                pickup_code: extra.pickup_code.as_deref(),
+                tracking_no: extra.tracking_no.as_deref(),
+                certificate: extra.certificate.as_ref().map(|c| NewCertificate {
+                    code: &c.code,
+                    content: &c.content,
+                    signature: &c.signature,
+                }),
             })
             .await?;
         if !moved {
@@ -383,7 +394,7 @@ impl CaseService {
     /// One of the citizen's cases, whole.
     pub async fn my_case(&self, citizen_id: i64, case_id: i64) -> Result<CaseView> {
         let (record, item) = self.own(citizen_id, case_id).await?;
-        self.view(&record, &item).await
+        self.view(&record, &item, true).await
     }
 
     /// A case of the staff member's departments, whole; others read as not found.
@@ -400,7 +411,7 @@ impl CaseService {
             return Err(Error::NotFound);
         }
         let item = self.item(&record.item_code).await?;
-        self.view(&record, &item).await
+        self.view(&record, &item, false).await
     }
 
     /// The staff member's work: cases of their departments waiting on their role, overdue
@@ -440,7 +451,13 @@ impl CaseService {
         Ok(out)
     }
 
-    async fn view(&self, record: &CaseRecord, item: &ServiceItem) -> Result<CaseView> {
+    /// The case whole; `for_applicant` adds what only the applicant may see (the pickup code).
+    async fn view(
+        &self,
+        record: &CaseRecord,
+        item: &ServiceItem,
+        for_applicant: bool,
+    ) -> Result<CaseView> {
         let events = self.store.case_events(record.id).await?;
         let summary = self.summary(record, &events, self.today()).await?;
         let form = forms::form_for(item);
@@ -485,17 +502,31 @@ impl CaseService {
                         department_name: department_name(&e.department_code),
                     },
                 };
+                let wanted = e
+                    .wanted
+                    .iter()
+                    .flat_map(|w| w.split_whitespace())
+                    .filter_map(|k| {
+                        let f = form.fields().find(|f| f.key.as_str() == k)?;
+                        Some((k.to_owned(), f.label.clone()))
+                    })
+                    .collect();
                 Some(TimelineEntry {
                     at: e.at,
                     action,
                     state: CaseState::parse(&e.to_state)?,
                     by,
                     note: e.note.clone(),
+                    wanted,
                 })
             })
             .collect();
+        let files = files::file_views(&self.store.case_files(record.id).await?);
+        let result = self.result(record, &answers, for_applicant).await?;
         Ok(CaseView {
             summary,
+            files,
+            result,
             step: u32::try_from(record.step).unwrap_or(0),
             form,
             answers: shown,

@@ -21,6 +21,8 @@ pub struct CaseRecord {
     pub created_at: i64,
     pub updated_at: i64,
     pub submitted_at: Option<i64>,
+    pub pickup_code: Option<String>,
+    pub tracking_no: Option<String>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -35,6 +37,25 @@ pub struct CaseEventRecord {
     pub actor_id: i64,
     pub department_code: Option<String>,
     pub note: Option<String>,
+    /// Field keys a supplement asks for, space-separated.
+    pub wanted: Option<String>,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CertificateRecord {
+    pub code: String,
+    pub case_id: i64,
+    /// `Certificate::canonical`, as signed.
+    pub content: String,
+    pub signature: Vec<u8>,
+    pub issued_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+pub struct NewCertificate<'a> {
+    pub code: &'a str,
+    pub content: &'a str,
+    pub signature: &'a [u8],
 }
 
 pub struct NewDraft<'a> {
@@ -64,6 +85,13 @@ pub struct Transition<'a> {
     pub at: i64,
     /// Given to the case at submission (kept if it has one).
     pub number: Option<&'a str>,
+    /// What a supplement asks for (field keys, space-separated).
+    pub wanted: Option<&'a str>,
+    /// Set when the result is issued (kept once set).
+    pub pickup_code: Option<&'a str>,
+    pub tracking_no: Option<&'a str>,
+    /// Issued with the move, in the same transaction.
+    pub certificate: Option<NewCertificate<'a>>,
 }
 
 #[async_trait]
@@ -95,4 +123,6 @@ pub trait CaseStore: Send + Sync {
     /// Moves the case if it is still in `from`; false when it had moved on. A number already
     /// taken fails with a unique violation (the service draws another).
     async fn transition(&self, t: &Transition<'_>) -> Result<bool>;
+    async fn certificate_by_code(&self, code: &str) -> Result<Option<CertificateRecord>>;
+    async fn certificate_of(&self, case_id: i64) -> Result<Option<CertificateRecord>>;
 }

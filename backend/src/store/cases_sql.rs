@@ -2,7 +2,10 @@
 
 pub(crate) const CASE_COLUMNS: &str = "id, number, citizen_id, member_id, item_code, \
      department_code, state, step, answers_enc, limit_days, immediate, created_at, updated_at, \
-     submitted_at";
+     submitted_at, pickup_code, tracking_no";
+
+pub(crate) const CERTIFICATE_COLUMNS: &str =
+    "code, case_id, content, signature, issued_at, revoked_at";
 
 macro_rules! case_queries {
     ($store:ty, $db:ty) => {
@@ -139,8 +142,8 @@ macro_rules! case_queries {
             ) -> $crate::Result<Vec<$crate::store::CaseEventRecord>> {
                 Ok(sqlx::query_as(
                     "SELECT id, case_id, at, action, from_state, to_state, actor_kind, \
-                     actor_id, department_code, note FROM case_events WHERE case_id = $1 \
-                     ORDER BY id",
+                     actor_id, department_code, note, wanted FROM case_events \
+                     WHERE case_id = $1 ORDER BY id",
                 )
                 .bind(case_id)
                 .fetch_all(&self.pool)
@@ -155,7 +158,9 @@ macro_rules! case_queries {
                 let moved = sqlx::query(
                     "UPDATE cases SET state = $1, updated_at = $2, \
                      number = COALESCE(number, $3), \
-                     submitted_at = CASE WHEN $1 = 'submitted' THEN $2 ELSE submitted_at END \
+                     submitted_at = CASE WHEN $1 = 'submitted' THEN $2 ELSE submitted_at END, \
+                     pickup_code = COALESCE(pickup_code, $6), \
+                     tracking_no = COALESCE(tracking_no, $7) \
                      WHERE id = $4 AND state = $5",
                 )
                 .bind(t.to)
@@ -163,6 +168,8 @@ macro_rules! case_queries {
                 .bind(t.number)
                 .bind(t.case_id)
                 .bind(t.from)
+                .bind(t.pickup_code)
+                .bind(t.tracking_no)
                 .execute(&mut *tx)
                 .await?;
                 if moved.rows_affected() != 1 {
@@ -170,8 +177,8 @@ macro_rules! case_queries {
                 }
                 sqlx::query(
                     "INSERT INTO case_events (case_id, at, action, from_state, to_state, \
-                     actor_kind, actor_id, department_code, note) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                     actor_kind, actor_id, department_code, note, wanted) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 )
                 .bind(t.case_id)
                 .bind(t.at)
@@ -182,10 +189,49 @@ macro_rules! case_queries {
                 .bind(t.actor_id)
                 .bind(t.department_code)
                 .bind(t.note)
+                .bind(t.wanted)
                 .execute(&mut *tx)
                 .await?;
+                if let Some(c) = &t.certificate {
+                    sqlx::query(
+                        "INSERT INTO certificates (code, case_id, content, signature, issued_at) \
+                         VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(c.code)
+                    .bind(t.case_id)
+                    .bind(c.content)
+                    .bind(c.signature)
+                    .bind(t.at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn certificate_by_code(
+                &self,
+                code: &str,
+            ) -> $crate::Result<Option<$crate::store::CertificateRecord>> {
+                let sql = format!(
+                    "SELECT {} FROM certificates WHERE code = $1",
+                    $crate::store::cases_sql::CERTIFICATE_COLUMNS
+                );
+                Ok(sqlx::query_as(&sql).bind(code).fetch_optional(&self.pool).await?)
+            }
+
+            async fn certificate_of(
+                &self,
+                case_id: i64,
+            ) -> $crate::Result<Option<$crate::store::CertificateRecord>> {
+                let sql = format!(
+                    "SELECT {} FROM certificates WHERE case_id = $1",
+                    $crate::store::cases_sql::CERTIFICATE_COLUMNS
+                );
+                Ok(sqlx::query_as(&sql)
+                    .bind(case_id)
+                    .fetch_optional(&self.pool)
+                    .await?)
             }
         }
     };

@@ -5,6 +5,8 @@ mod accounts;
 mod accounts_sql;
 mod booking;
 mod booking_sql;
+mod case_files;
+mod case_files_sql;
 mod cases;
 mod cases_sql;
 mod catalog_sql;
@@ -20,6 +22,7 @@ mod waitlist_sql;
 pub use accounts::*;
 pub(crate) use accounts_sql::is_unique_violation;
 pub use booking::*;
+pub use case_files::*;
 pub use cases::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
@@ -69,6 +72,7 @@ pub trait Store:
     + DeskStore
     + JobStore
     + CaseStore
+    + CaseFileStore
     + Send
     + Sync
     + 'static

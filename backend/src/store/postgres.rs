@@ -1,6 +1,7 @@
 use super::Store;
 use super::accounts_sql::accounts_queries;
 use super::booking_sql::booking_queries;
+use super::case_files_sql::case_file_queries;
 use super::cases_sql::case_queries;
 use super::catalog_sql::catalog_queries;
 use super::desk_sql::desk_queries;
@@ -82,6 +83,7 @@ reference_queries!(PgStore, sqlx::Postgres);
 waitlist_queries!(PgStore, sqlx::Postgres);
 desk_queries!(PgStore, sqlx::Postgres);
 tx_helpers!(PgStore, sqlx::Postgres);
+case_file_queries!(PgStore);
 case_queries!(PgStore, sqlx::Postgres);
 job_queries!(PgStore, sqlx::Postgres);
 accounts_queries!(PgStore, sqlx::Postgres);

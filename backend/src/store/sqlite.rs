@@ -1,6 +1,7 @@
 use super::Store;
 use super::accounts_sql::accounts_queries;
 use super::booking_sql::booking_queries;
+use super::case_files_sql::case_file_queries;
 use super::cases_sql::case_queries;
 use super::catalog_sql::catalog_queries;
 use super::desk_sql::desk_queries;
@@ -90,6 +91,7 @@ reference_queries!(SqliteStore, sqlx::Sqlite);
 waitlist_queries!(SqliteStore, sqlx::Sqlite);
 desk_queries!(SqliteStore, sqlx::Sqlite);
 tx_helpers!(SqliteStore, sqlx::Sqlite);
+case_file_queries!(SqliteStore);
 case_queries!(SqliteStore, sqlx::Sqlite);
 job_queries!(SqliteStore, sqlx::Sqlite);
 accounts_queries!(SqliteStore, sqlx::Sqlite);

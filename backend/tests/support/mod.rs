@@ -89,6 +89,13 @@ pub fn services(store: Arc<dyn Store>) -> (backend::Services, backend::clock::Ma
             verifies_per_hour: 1_000,
         },
         booking: domain::booking::BookingPolicy::default(),
+        blobs: Arc::new(
+            backend::blobs::DirBlobs::open_dir(
+                &std::env::temp_dir()
+                    .join(format!("banshi-blobs-{}", backend::random::token_hex(8))),
+            )
+            .expect("blob directory"),
+        ),
     };
     (backend::Services::new(store, setup), clock)
 }

@@ -130,10 +130,17 @@ pub struct FormSpec {
 /// What is wrong with one answer; the app words it beside the field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldProblem {
+    /// A required upload with no file sent.
+    NoFile,
     Missing,
-    TooLong { max_chars: u16 },
+    TooLong {
+        max_chars: u16,
+    },
     NotANumber,
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     NotADate,
     InTheFuture,
     NotAChoice,
@@ -179,7 +186,7 @@ impl FieldSpec {
                 n.to_string()
             }
             FieldKind::Date | FieldKind::PastDate => {
-                let date = parse_date(raw).ok_or(FieldProblem::NotADate)?;
+                let date = CivilDate::parse(raw).ok_or(FieldProblem::NotADate)?;
                 if self.kind == FieldKind::PastDate && date > today {
                     return Err(FieldProblem::InTheFuture);
                 }
@@ -255,18 +262,6 @@ impl FormSpec {
     pub fn keys_unique(&self) -> bool {
         let mut seen = std::collections::BTreeSet::new();
         self.fields().all(|f| seen.insert(&f.key))
-    }
-}
-
-/// "2026-12-03", also "2026/12/3" and "2026年12月3日".
-fn parse_date(raw: &str) -> Option<CivilDate> {
-    let parts: Vec<&str> = raw
-        .split(['-', '/', '.', '年', '月', '日'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    match parts.as_slice() {
-        [y, m, d] => CivilDate::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
-        _ => None,
     }
 }
 

@@ -6,7 +6,9 @@
 mod deadline;
 mod form;
 mod number;
+mod result;
 mod state;
+mod upload;
 mod views;
 
 pub use deadline::{ClockMark, Deadline, Running, deadline};
@@ -15,5 +17,11 @@ pub use form::{
     Prefill,
 };
 pub use number::CaseNo;
+pub use result::{
+    CaseResult, Certificate, Delivery, Verification, tracking_number, yields_certificate,
+};
 pub use state::{Actor, CaseAction, CaseState, Forbidden, next};
+pub use upload::{
+    FileKind, FileView, MAX_CASE_BYTES, MAX_CASE_FILES, MAX_FILE_BYTES, UploadProblem,
+};
 pub use views::{ActedBy, AnswerView, CaseSummary, CaseView, TimelineEntry};

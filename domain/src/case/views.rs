@@ -1,6 +1,6 @@
 //! What case pages are given: typed states and facts; the app words them.
 
-use super::{CaseAction, CaseState, Deadline, FormSpec};
+use super::{CaseAction, CaseResult, CaseState, Deadline, FileView, FormSpec};
 use crate::booking::ForWhom;
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +37,8 @@ pub struct TimelineEntry {
     pub by: ActedBy,
     /// The reason given (a supplement asked, a refusal).
     pub note: Option<String>,
+    /// The materials or answers a supplement asks for: (field key, label).
+    pub wanted: Vec<(String, String)>,
 }
 
 /// One answer as shown back: ID and phone numbers masked.
@@ -54,5 +56,9 @@ pub struct CaseView {
     /// The form's current step (for a draft being filled in).
     pub step: u32,
     pub answers: Vec<AnswerView>,
+    /// Uploaded materials, by field.
+    pub files: Vec<FileView>,
+    /// How the result comes, once issued (the pickup code only on the applicant's view).
+    pub result: Option<CaseResult>,
     pub timeline: Vec<TimelineEntry>,
 }

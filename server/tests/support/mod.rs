@@ -36,6 +36,17 @@ pub async fn app_with(url: &str, extra: &[(&str, &str)]) -> Router {
     let mut settings: Vec<(String, String)> = vec![
         ("BANSHI_DATABASE_URL".into(), url.to_owned()),
         ("BANSHI_PII_KEY".into(), "3c".repeat(32)),
+        (
+            "BANSHI_UPLOADS_DIR".into(),
+            std::env::temp_dir()
+                .join(format!(
+                    "banshi_uploads_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::Relaxed)
+                ))
+                .display()
+                .to_string(),
+        ),
         ("BANSHI_IP_SENDS_PER_HOUR".into(), "10000".into()),
         ("BANSHI_IP_TRIES_PER_10_MIN".into(), "10000".into()),
         ("BANSHI_IP_VERIFIES_PER_HOUR".into(), "10000".into()),

@@ -1,10 +1,12 @@
 //! Pieces of the case pages: a form field drawn from its spec, the state chip with the
-//! clock, and the timeline.
+//! clock, the timeline, and a material's uploads.
 
 mod case_field;
 mod state_line;
 mod timeline;
+mod uploads;
 
 pub use case_field::CaseField;
 pub use state_line::StateLine;
 pub use timeline::Timeline;
+pub use uploads::{UploadField, file_text};

@@ -1,11 +1,12 @@
 use crate::api::{CaseForm, load_addresses, load_case, save_case_step, submit_case};
-use crate::components::cases::CaseField;
+use crate::components::cases::{CaseField, UploadField, file_text};
 use crate::components::forms::{FormError, Hidden};
 use crate::components::layout::{Frame, Tab};
 use crate::forms::{Handled, handle, posted};
 use crate::routes::ErrorNotice;
 use crate::routes::account::sign_in_first;
 use domain::PostalAddress;
+use domain::case::{FieldKind, UploadProblem};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -49,20 +50,44 @@ pub fn CaseEditPage() -> impl IntoView {
             })
         },
     );
-    let saved = query.with_untracked(|q| q.get("saved").is_some());
+    let notes = query.with_untracked(|q| Notes {
+        saved: q.get("saved").is_some(),
+        uploaded: q.get("uploaded"),
+        removed: q.get("removed").is_some(),
+        closed: q.get("closed").is_some(),
+        upload: q.get("upload").and_then(|c| UploadProblem::parse(&c)),
+        upload_key: q.get("key"),
+    });
     view! {
         <Title text="填写申请"/>
         <Frame title="填写申请" back="/progress" tab=Tab::Progress>
             <Suspense>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok((c, step, addresses, done)) => view! { <Edit c step addresses done saved/> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    }
-                })}
+                {move || {
+                    let notes = notes.clone();
+                    Suspend::new(async move {
+                        match page.await {
+                            Ok((c, step, addresses, done)) => view! { <Edit c step addresses done notes/> }.into_any(),
+                            Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        }
+                    })
+                }}
             </Suspense>
         </Frame>
     }
+}
+
+/// What the last request did, from the redirect's query.
+#[derive(Clone, Debug, Default)]
+struct Notes {
+    saved: bool,
+    /// The field a file was just uploaded for.
+    uploaded: Option<String>,
+    removed: bool,
+    /// The case had moved on and takes no more changes.
+    closed: bool,
+    /// Why the last file was not taken, and for which field.
+    upload: Option<UploadProblem>,
+    upload_key: Option<String>,
 }
 
 #[component]
@@ -71,11 +96,11 @@ fn Edit(
     step: u32,
     addresses: Vec<PostalAddress>,
     done: Handled,
-    saved: bool,
+    notes: Notes,
 ) -> impl IntoView {
     let case = c.case;
     let id = case.summary.id;
-    if !case.summary.state.awaits_citizen() {
+    if notes.closed || !case.summary.state.awaits_citizen() {
         return view! {
             <section class="card">
                 <p>"这个办件已提交，不能再修改。"</p>
@@ -113,10 +138,16 @@ fn Edit(
     };
     let here = format!("/cases/{id}/edit?step={step}#form");
     if step + 1 == total {
+        let files = case.files.clone();
         let rows = case.form.steps.iter().enumerate().flat_map(|(i, s)| {
-            s.fields
-                .iter()
-                .map(move |f| (i, f.key.as_str().to_owned(), f.label.clone()))
+            s.fields.iter().map(move |f| {
+                (
+                    i,
+                    f.key.as_str().to_owned(),
+                    f.label.clone(),
+                    f.kind == FieldKind::File,
+                )
+            })
         });
         let shown = case.answers.clone();
         return view! {
@@ -124,12 +155,18 @@ fn Edit(
                 {header}
                 <FormError error=done.error.clone()/>
                 <dl class="answers">
-                    {rows.map(|(i, key, label)| {
-                        let value = shown.iter().find(|a| a.key == key).map(|a| a.value.clone())
-                            .unwrap_or_else(|| "（未填写）".to_owned());
+                    {rows.map(|(i, key, label, is_file)| {
+                        let value = if is_file {
+                            let sent: Vec<String> = files.iter().filter(|f| f.key == key).map(file_text).collect();
+                            if sent.is_empty() { "（未上传）".to_owned() } else { sent.join("；") }
+                        } else {
+                            shown.iter().find(|a| a.key == key).map(|a| a.value.clone())
+                                .unwrap_or_else(|| "（未填写）".to_owned())
+                        };
+                        let error = done.field(&key);
                         view! {
                             <dt>{label}</dt>
-                            <dd>{value}</dd>
+                            <dd>{value}{error.map(|e| view! { <span class="field__error">{e}</span> })}</dd>
                             <dd><a href=format!("/cases/{id}/edit?step={i}#form")>"修改"</a></dd>
                         }
                     }).collect_view()}
@@ -143,16 +180,41 @@ fn Edit(
         }
         .into_any();
     }
-    let fields = case
+    let (uploads, fields): (Vec<_>, Vec<_>) = case
         .form
         .steps
         .get(step as usize)
         .map(|s| s.fields.clone())
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|f| f.kind == FieldKind::File);
+    let upload_error = |key: &str| {
+        notes
+            .upload
+            .filter(|_| notes.upload_key.as_deref() == Some(key))
+            .map(crate::i18n::upload_problem)
+            .or_else(|| done.field(key))
+    };
+    let uploads = (!uploads.is_empty()).then(|| {
+        let files = case.files.clone();
+        view! {
+            <div class="uploads" id="files">
+                <p class="hint">"可以用手机直接拍照上传，也可以上传 PDF；每个文件不超过 10 MB。照片中的拍摄地点等信息会被去除。"</p>
+                {notes.removed.then(|| view! { <p class="upload__ok" role="status">"已删除。"</p> })}
+                {uploads.into_iter().map(|f| {
+                    let key = f.key.as_str().to_owned();
+                    let error = upload_error(&key);
+                    let just_uploaded = notes.uploaded.as_deref() == Some(key.as_str());
+                    view! { <UploadField case_id=id step field=f files=files.clone() error just_uploaded/> }
+                }).collect_view()}
+            </div>
+        }
+    });
     view! {
         <section class="card" id="form">
             {header}
-            {saved.then(|| view! { <p class="card card--ok done" role="status">"草稿已保存，可随时在“进度”中继续填写。"</p> })}
+            {notes.saved.then(|| view! { <p class="card card--ok done" role="status">"草稿已保存，可随时在“进度”中继续填写。"</p> })}
+            {uploads}
             <form class="form" method="post" action=here>
                 <FormError error=done.error.clone()/>
                 {fields.into_iter().map(|f| {
