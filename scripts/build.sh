@@ -7,17 +7,15 @@ bash scripts/ensure-build-tools.sh
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 command -v brotli >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli; }
 
-# BANSHI_SERVER_OPT_LEVEL builds the server less optimised (the browser bundle is always built
-# for size): `make test` uses 1, as its browser tests need a release-shaped site (hashed,
-# precompressed assets), not top speed, and opt-level 3 took 11 of its 31 minutes.
-bin_args=()
-if [ -n "${BANSHI_SERVER_OPT_LEVEL:-}" ]; then
-  # One token each (`=`): cargo-leptos would read a separate value starting with "--" as
-  # one of its own options.
-  bin_args=("--bin-cargo-args=--config=profile.release.opt-level=${BANSHI_SERVER_OPT_LEVEL}")
+# `--site-only` builds the browser bundle and assets (hashed, named in target/release/hash.txt)
+# but not the release server: `make test` runs its browser tests against the debug server its
+# unit tests already built, as a release server build took 9 of its 30 minutes.
+args=(--release)
+if [ "${1:-}" = "--site-only" ]; then
+  args+=(--frontend-only)
 fi
-echo "[build] cargo leptos build --release ${bin_args[*]}"
-cargo leptos build --release "${bin_args[@]}"
+echo "[build] cargo leptos build ${args[*]}"
+cargo leptos build "${args[@]}"
 
 pkg=target/site/pkg
 find "$pkg" -type f \( -name '*.br' -o -name '*.gz' \) -delete
@@ -25,4 +23,4 @@ for f in "$pkg"/*; do
   brotli -q 11 -k -f "$f"
   gzip -9 -k -f "$f"
 done
-echo "[build] site in target/site, server at target/release/banshi"
+echo "[build] site in target/site${1:+ (site only)}, server at target/release/banshi"

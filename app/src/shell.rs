@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/department/:code") view=DepartmentPage ssr=SsrMode::Async/>
                 <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
                 <Route path=path!("/track") view=TrackPage ssr=SsrMode::Async/>
+                <Route path=path!("/verify/:code") view=CertificateCheckPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:id/edit") view=CaseEditPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/cases") view=StaffCasesPage ssr=SsrMode::Async/>

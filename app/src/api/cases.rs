@@ -2,7 +2,7 @@
 //! found), and under `/staff/api` the clerk's and approver's (their departments only).
 
 use super::AppError;
-use domain::case::{CaseAction, CaseSummary, CaseView};
+use domain::case::{CaseAction, CaseSummary, CaseView, Verification};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +15,31 @@ pub struct CaseForm {
     pub case: CaseView,
     /// Field key → what was typed; empty once the form is closed to changes.
     pub typed: Vec<(String, String)>,
+    /// The e-certificate's QR code (SVG), pointing at its verification page.
+    pub certificate_qr: Option<String>,
+}
+
+/// The verification page's answer, with the key that checks every certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verified {
+    pub outcome: Verification,
+    pub public_key: String,
+}
+
+/// `https://host/verify/CODE?s=SIGNATURE`: what a certificate's QR code holds.
+#[cfg(feature = "ssr")]
+fn verify_url(code: &str, signature: &str) -> String {
+    let secure = crate::session::site_mode().secure_cookies;
+    let host = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "localhost".to_owned());
+    let scheme = if secure { "https" } else { "http" };
+    format!("{scheme}://{host}/verify/{code}?s={signature}")
 }
 
 /// Starts an application for `item` (for a family member when `member` is an id).
@@ -57,7 +82,15 @@ pub async fn load_case(id: i64) -> Result<CaseForm, AppError> {
         } else {
             Vec::new()
         };
-        Ok(CaseForm { case, typed })
+        let certificate_qr = case.result.as_ref().and_then(|r| {
+            let c = r.certificate.as_ref()?;
+            backend::booking::qr_svg(&verify_url(&c.code, r.signature.as_deref()?))
+        });
+        Ok(CaseForm {
+            case,
+            typed,
+            certificate_qr,
+        })
     })
     .await
 }
@@ -154,15 +187,46 @@ pub async fn load_staff_case(id: i64) -> Result<(CaseView, Vec<CaseAction>), App
     .await
 }
 
+/// A staff decision: the action, its reason, the materials a supplement asks for, and the
+/// tracking number or pickup code where the action needs one.
 #[server(endpoint = "case-act", prefix = "/staff/api")]
-pub async fn act_on_case(id: i64, action: String, note: String) -> Result<(), AppError> {
+pub async fn act_on_case(
+    id: i64,
+    action: String,
+    note: String,
+    wanted: Vec<String>,
+    tracking_no: String,
+    pickup_code: String,
+) -> Result<(), AppError> {
     super::answer(async move {
         let staff = require_staff().await?;
         let action = CaseAction::parse(&action).ok_or(AppError::NotFound)?;
+        let decision = backend::cases::Decision {
+            wanted,
+            tracking_no,
+            pickup_code,
+            ..backend::cases::Decision::new(action, &note)
+        };
         Ok(super::services()?
             .cases
-            .act(&staff, id, action, &note)
+            .decide(&staff, id, &decision)
             .await?)
+    })
+    .await
+}
+
+/// `/verify/{code}`: anyone may check a certificate; `signature` is what its QR code held.
+#[server(endpoint = "verify", prefix = "/api")]
+pub async fn verify_certificate(
+    code: String,
+    signature: Option<String>,
+) -> Result<Verified, AppError> {
+    super::answer(async move {
+        let cases = &super::services()?.cases;
+        Ok(Verified {
+            outcome: cases.verify(&code, signature.as_deref()).await?,
+            public_key: cases.certificate_key(),
+        })
     })
     .await
 }

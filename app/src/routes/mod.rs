@@ -14,7 +14,8 @@ pub use account::*;
 pub use booking::{BookIndexPage, BookPage, BookingPage, CalendarPage, DeskPage, MyBookingsPage};
 pub use browse::{BrowsePage, DepartmentPage, ThemePage};
 pub use cases::{
-    ApplyPage, CaseEditPage, CasePage, ProgressPage, StaffCasePage, StaffCasesPage, TrackPage,
+    ApplyPage, CaseEditPage, CasePage, CertificateCheckPage, ProgressPage, StaffCasePage,
+    StaffCasesPage, TrackPage,
 };
 pub use guide::GuidePage;
 pub use home::HomePage;

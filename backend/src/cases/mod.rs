@@ -527,6 +527,7 @@ impl CaseService {
             summary,
             files,
             result,
+            delivery: results::delivery_of(&answers),
             step: u32::try_from(record.step).unwrap_or(0),
             form,
             answers: shown,

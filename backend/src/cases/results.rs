@@ -229,7 +229,7 @@ impl CaseService {
     }
 }
 
-fn delivery_of(answers: &Answers) -> Delivery {
+pub(super) fn delivery_of(answers: &Answers) -> Delivery {
     FieldKey::parse(forms::DELIVERY)
         .and_then(|k| answers.get(&k).and_then(|v| Delivery::parse(v)))
         .unwrap_or(Delivery::Pickup)

@@ -1,6 +1,6 @@
 //! What case pages are given: typed states and facts; the app words them.
 
-use super::{CaseAction, CaseResult, CaseState, Deadline, FileView, FormSpec};
+use super::{CaseAction, CaseResult, CaseState, Deadline, Delivery, FileView, FormSpec};
 use crate::booking::ForWhom;
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +58,8 @@ pub struct CaseView {
     pub answers: Vec<AnswerView>,
     /// Uploaded materials, by field.
     pub files: Vec<FileView>,
+    /// How the applicant asked for the result.
+    pub delivery: Delivery,
     /// How the result comes, once issued (the pickup code only on the applicant's view).
     pub result: Option<CaseResult>,
     pub timeline: Vec<TimelineEntry>,

@@ -4,7 +4,7 @@ use domain::case::TimelineEntry;
 use leptos::prelude::*;
 
 /// What happened to the case, newest first: the step, who (role and department, never a
-/// clerk's name), when, and the reason given.
+/// clerk's name), when, the reason given and the materials asked for.
 #[component]
 pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
     view! {
@@ -14,6 +14,10 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                     <p class="timeline__what">{i18n::case_action(e.action)}</p>
                     <p class="timeline__meta">{format!("{} · {}", when_text(e.at), i18n::acted_by(&e.by))}</p>
                     {e.note.map(|n| view! { <p class="timeline__note">{n}</p> })}
+                    {(!e.wanted.is_empty()).then(|| {
+                        let labels: Vec<String> = e.wanted.iter().map(|(_, l)| l.clone()).collect();
+                        view! { <p class="timeline__note">{format!("需补正：{}", labels.join("、"))}</p> }
+                    })}
                 </li>
             }).collect_view()}
         </ol>

@@ -1,12 +1,12 @@
 use crate::api::{CaseForm, load_case, withdraw_case};
-use crate::components::cases::{StateLine, Timeline};
+use crate::components::cases::{StateLine, Timeline, file_text};
 use crate::components::forms::{FormError, Hidden};
 use crate::components::layout::{Frame, Tab};
 use crate::forms::{Handled, handle};
 use crate::i18n;
 use crate::routes::ErrorNotice;
 use crate::routes::account::sign_in_first;
-use domain::case::{CaseAction, CaseState};
+use domain::case::{CaseAction, CaseResult, CaseState, Delivery, FieldKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -62,29 +62,47 @@ fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoV
     let s = case.summary.clone();
     let id = s.id;
     let number = super::number_text(&s.number);
-    // The reason of the latest request for a supplement, while one is wanted.
-    let wanted = (s.state == CaseState::NeedsSupplement).then(|| {
-        case.timeline
-            .iter()
-            .rev()
-            .find(|e| {
+    // The latest request for a supplement, while one is wanted: its reason and materials.
+    let request = (s.state == CaseState::NeedsSupplement)
+        .then(|| {
+            case.timeline.iter().rev().find(|e| {
                 matches!(
                     e.action,
                     CaseAction::AskSupplement | CaseAction::ReturnForSupplement
                 )
             })
-            .and_then(|e| e.note.clone())
-            .unwrap_or_default()
-    });
+        })
+        .flatten();
+    let reason = request.and_then(|e| e.note.clone()).unwrap_or_default();
+    let wanted = request.map(|e| e.wanted.clone()).unwrap_or_default();
+    let step_of = |key: &str| {
+        case.form
+            .steps
+            .iter()
+            .position(|st| st.fields.iter().any(|f| f.key.as_str() == key))
+            .unwrap_or(0)
+    };
+    let first_step = wanted.first().map_or(0, |(k, _)| step_of(k));
+    let wanted_links: Vec<(String, usize)> = wanted
+        .iter()
+        .map(|(k, label)| (label.clone(), step_of(k)))
+        .collect();
     let next = match s.state {
         CaseState::Draft => Some(view! {
             <p>"申请还没有提交。"</p>
             <a class="button button--block" href=format!("/cases/{id}/edit")>"继续填写"</a>
         }.into_any()),
         CaseState::NeedsSupplement => Some(view! {
-            <p><strong>"需要您补正："</strong>{wanted.unwrap_or_default()}</p>
+            <p><strong>"需要您补正："</strong>{reason}</p>
+            {(!wanted_links.is_empty()).then(|| view! {
+                <ul class="wanted">
+                    {wanted_links.into_iter().map(|(label, step)| view! {
+                        <li><a href=format!("/cases/{id}/edit?step={step}#files")>{label}</a></li>
+                    }).collect_view()}
+                </ul>
+            })}
             <p class="hint">"补正期间暂停计时，重新提交后继续。"</p>
-            <a class="button button--block" href=format!("/cases/{id}/edit?step=0")>"补正并重新提交"</a>
+            <a class="button button--block" href=format!("/cases/{id}/edit?step={first_step}")>"补正并重新提交"</a>
         }.into_any()),
         CaseState::Submitted => Some(view! { <p>"已提交，等待部门受理。受理后开始按承诺时限计时。"</p> }.into_any()),
         CaseState::Accepted | CaseState::UnderReview => Some(view! { <p>"部门正在办理，办结后会短信通知您。"</p> }.into_any()),
@@ -138,6 +156,27 @@ fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoV
             <Timeline entries=case.timeline.clone()/>
             {case.timeline.is_empty().then(|| view! { <p class="empty">"还没有提交。"</p> })}
         </section>
+        {case.result.clone().map(|r| view! { <ResultCard result=r qr=c.certificate_qr.clone()/> })}
+        {(!case.files.is_empty()).then(|| {
+            let materials: Vec<(String, Vec<_>)> = case.form.fields()
+                .filter(|f| f.kind == FieldKind::File)
+                .map(|f| (f.label.clone(), case.files.iter().filter(|x| x.key == f.key.as_str()).cloned().collect::<Vec<_>>()))
+                .filter(|(_, sent)| !sent.is_empty())
+                .collect();
+            view! {
+                <section class="card">
+                    <h2 class="card__title">"申请材料"</h2>
+                    <dl class="facts files">
+                        {materials.into_iter().map(|(label, sent)| view! {
+                            <dt>{label}</dt>
+                            <dd>{sent.into_iter().map(|f| view! {
+                                <a class="file" href=format!("/cases/{id}/files/{}", f.id) download="">{file_text(&f)}</a>
+                            }).collect_view()}</dd>
+                        }).collect_view()}
+                    </dl>
+                </section>
+            }
+        })}
         {(!case.answers.is_empty()).then(|| view! {
             <section class="card">
                 <h2 class="card__title">"申请信息"</h2>
@@ -149,5 +188,51 @@ fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoV
         {(withdrawable && !asking).then(|| view! {
             <p><a href=format!("/cases/{id}?withdraw=ask#withdraw")>"撤回申请"</a></p>
         })}
+    }
+}
+
+/// The result: where to collect it (the pickup code) or the post's number, and the
+/// e-certificate with its QR code and a link to check it.
+#[component]
+fn ResultCard(result: CaseResult, qr: Option<String>) -> impl IntoView {
+    let how = match result.delivery {
+        Delivery::Pickup => view! {
+            <p>"请到办理大厅窗口领取，出示取件码："</p>
+            {result.pickup_code.clone().map(|code| view! { <p class="pickup-code">{code}</p> })}
+        }
+        .into_any(),
+        Delivery::Post => view! {
+            <p>"已通过免费邮寄寄出。"</p>
+            {result.tracking_no.clone().map(|no| view! { <p>"快递单号："<strong class="tracking">{no}</strong></p> })}
+        }
+        .into_any(),
+    };
+    let certificate = result.certificate.clone().map(|c| {
+        let link = format!(
+            "/verify/{}?s={}",
+            c.code,
+            result.signature.clone().unwrap_or_default()
+        );
+        view! {
+            <div class="certificate">
+                <h3 class="certificate__title">"电子证照"</h3>
+                <dl class="facts">
+                    <dt>"证照编号"</dt><dd class="certificate__code">{c.code.clone()}</dd>
+                    <dt>"持证人"</dt><dd>{c.holder_masked.clone()}</dd>
+                    <dt>"签发部门"</dt><dd>{c.department_name.clone()}</dd>
+                    <dt>"签发日期"</dt><dd>{c.issued_on.to_string()}</dd>
+                </dl>
+                {qr.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
+                <p class="hint">"他人扫码即可查验真伪；证照经数字签名，离线也可核验。"</p>
+                <a class="button button--plain" href=link>"查验这张证照"</a>
+            </div>
+        }
+    });
+    view! {
+        <section class="card" id="result">
+            <h2 class="card__title">"办理结果"</h2>
+            {how}
+            {certificate}
+        </section>
     }
 }

@@ -8,6 +8,7 @@ mod edit;
 mod progress;
 mod staff;
 mod track;
+mod verify;
 
 pub use apply::ApplyPage;
 pub use case::CasePage;
@@ -15,6 +16,7 @@ pub use edit::CaseEditPage;
 pub use progress::ProgressPage;
 pub use staff::{StaffCasePage, StaffCasesPage};
 pub use track::TrackPage;
+pub use verify::CertificateCheckPage;
 
 /// The number as read aloud, "20261203 483920 7".
 pub(crate) fn number_text(number: &Option<String>) -> String {

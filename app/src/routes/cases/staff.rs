@@ -1,12 +1,12 @@
 use crate::api::{act_on_case, load_case_queue, load_staff_case};
-use crate::components::cases::{StateLine, Timeline};
+use crate::components::cases::{StateLine, Timeline, file_text};
 use crate::components::forms::FormError;
 use crate::components::layout::StaffFrame;
 use crate::forms::{Handled, handle, typed};
 use crate::i18n;
 use crate::routes::ErrorNotice;
 use crate::routes::staff::staff_sign_in_first;
-use domain::case::{CaseAction, CaseSummary, CaseView};
+use domain::case::{CaseAction, CaseSummary, CaseView, Delivery, FieldKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -72,7 +72,21 @@ pub fn StaffCasePage() -> impl IntoView {
         },
         |id: i64| async move {
             let done = handle(|f| async move {
-                act_on_case(id, f.intent(), f.get("note")).await?;
+                let wanted = f
+                    .pairs()
+                    .iter()
+                    .filter(|(k, _)| k == "wanted")
+                    .map(|(_, v)| v.clone())
+                    .collect();
+                act_on_case(
+                    id,
+                    f.intent(),
+                    f.get("note"),
+                    wanted,
+                    f.get("tracking_no"),
+                    f.get("pickup_code"),
+                )
+                .await?;
                 Ok(format!("/staff/cases/{id}#case"))
             })
             .await;
@@ -100,6 +114,27 @@ pub fn StaffCasePage() -> impl IntoView {
 fn StaffCase(case: CaseView, actions: Vec<CaseAction>, done: Handled) -> impl IntoView {
     let s = case.summary.clone();
     let id = s.id;
+    let allows = |a: CaseAction| actions.contains(&a);
+    let asks = allows(CaseAction::AskSupplement) || allows(CaseAction::ReturnForSupplement);
+    let issues = allows(CaseAction::Conclude) || allows(CaseAction::FinishAtOnce);
+    let post = case.delivery == Delivery::Post;
+    // Every material of the form, with what was sent for it.
+    let materials: Vec<(String, String, Vec<_>)> = case
+        .form
+        .fields()
+        .filter(|f| f.kind == FieldKind::File)
+        .map(|f| {
+            let key = f.key.as_str().to_owned();
+            let sent = case
+                .files
+                .iter()
+                .filter(|x| x.key == key)
+                .cloned()
+                .collect();
+            (key, f.label.clone(), sent)
+        })
+        .collect();
+    let wanted_choices = materials.clone();
     view! {
         <section class="card" id="case">
             <h1 class="card__title">{s.item_name.clone()}</h1>
@@ -108,8 +143,25 @@ fn StaffCase(case: CaseView, actions: Vec<CaseAction>, done: Handled) -> impl In
                 <dt>"办件编号"</dt><dd class="case__number">{super::number_text(&s.number)}</dd>
                 <dt>"申请人"</dt><dd>{i18n::for_whom(&s.for_whom)}</dd>
                 {case.answers.iter().map(|a| view! { <dt>{a.label.clone()}</dt><dd>{a.value.clone()}</dd> }).collect_view()}
+                {case.result.as_ref().and_then(|r| r.tracking_no.clone()).map(|t| view! { <dt>"快递单号"</dt><dd>{t}</dd> })}
             </dl>
         </section>
+        {(!materials.is_empty()).then(|| view! {
+            <section class="card">
+                <h2 class="card__title">"申请材料"</h2>
+                <dl class="facts files">
+                    {materials.into_iter().map(|(_, label, sent)| view! {
+                        <dt>{label}</dt>
+                        <dd>
+                            {sent.is_empty().then_some("（未上传）")}
+                            {sent.into_iter().map(|f| view! {
+                                <a class="file" href=format!("/staff/cases/{id}/files/{}", f.id) download="">{file_text(&f)}</a>
+                            }).collect_view()}
+                        </dd>
+                    }).collect_view()}
+                </dl>
+            </section>
+        })}
         {(!actions.is_empty()).then(|| view! {
             <section class="card">
                 <h2 class="card__title">"办理"</h2>
@@ -120,8 +172,30 @@ fn StaffCase(case: CaseView, actions: Vec<CaseAction>, done: Handled) -> impl In
                         <textarea class="field__input" id="f-note" name="note" maxlength=200 rows=3>{typed("note")}</textarea>
                         <p class="field__hint">"要求补正、不予受理、不予许可时必填，申请人会看到。"</p>
                     </div>
+                    {(asks && !wanted_choices.is_empty()).then(|| view! {
+                        <fieldset class="field checks">
+                            <legend class="field__label">"需要补正的材料（要求补正时勾选）"</legend>
+                            {wanted_choices.into_iter().map(|(key, label, _)| view! {
+                                <label class="check"><input type="checkbox" name="wanted" value=key/>{label}</label>
+                            }).collect_view()}
+                        </fieldset>
+                    })}
+                    {(issues && post).then(|| view! {
+                        <div class="field">
+                            <label class="field__label" for="f-tracking">"快递单号"</label>
+                            <input class="field__input" id="f-tracking" name="tracking_no" maxlength=40 value=typed("tracking_no")/>
+                            <p class="field__hint">"申请人选择了免费邮寄：寄出后填写单号再办结，申请人可凭单号查询。"</p>
+                        </div>
+                    })}
+                    {allows(CaseAction::PickUp).then(|| view! {
+                        <div class="field">
+                            <label class="field__label" for="f-pickup">"取件码"</label>
+                            <input class="field__input" id="f-pickup" name="pickup_code" inputmode="numeric" maxlength=6 value=typed("pickup_code")/>
+                            <p class="field__hint">"请申请人出示办件页面上的 6 位取件码，核对后交付。"</p>
+                        </div>
+                    })}
                     <div class="form__row">
-                        {actions.into_iter().map(|a| view! {
+                        {actions.clone().into_iter().map(|a| view! {
                             <button class="button" type="submit" name="intent" value=a.as_str()>{i18n::case_action(a)}</button>
                         }).collect_view()}
                     </div>
