@@ -6,7 +6,8 @@
 mod support;
 
 use backend::Error;
-use backend::cases::StartForm;
+use backend::cases::uploads::{Receiving, Stop};
+use backend::cases::{Decision, StartForm};
 use domain::case::{Answers, CaseAction, CaseState, FieldKey, FieldProblem, Running};
 use domain::{Invalid, Refusal, StaffMember, StaffRole};
 use support::people::{signed_in_citizen, verified_citizen};
@@ -44,6 +45,34 @@ fn refused<T: std::fmt::Debug>(r: Result<T, Error>) -> Refusal {
     }
 }
 
+/// A small JPEG whose EXIF names where it was taken.
+const PHOTO: &[u8] = b"\xff\xd8\xff\xe1\x00\x0bExif\0\0GPS\xff\xda\x00\x02\x01\x02\x03\xff\xd9";
+
+/// Receives `bytes` as an upload would (in chunks) and attaches it to field `key`.
+async fn upload(
+    s: &backend::Services,
+    citizen: i64,
+    case_id: i64,
+    key: &str,
+    bytes: &[u8],
+) -> Result<i64, Error> {
+    let mut r = Receiving::begin(s.cases.blobs().as_ref()).await?;
+    for chunk in bytes.chunks(7) {
+        if let Err(stop) = r.push(chunk).await {
+            return Err(stop_error(stop));
+        }
+    }
+    let staged = r.finish().await.map_err(stop_error)?;
+    s.cases.attach(citizen, case_id, key, staged).await
+}
+
+fn stop_error(stop: Stop) -> Error {
+    match stop {
+        Stop::Problem(p) => Error::Invalid(Invalid::Upload(p)),
+        Stop::Failed(e) => e,
+    }
+}
+
 fn start(item: &str, key: &str) -> StartForm {
     StartForm {
         item: item.into(),
@@ -69,11 +98,19 @@ async fn filled_draft(s: &backend::Services, citizen: i64, key: &str) -> i64 {
         )
         .await
         .unwrap();
+    upload(s, citizen, id, "material.m1", PHOTO).await.unwrap();
+    upload(s, citizen, id, "material.m2", b"%PDF-1.4 lease")
+        .await
+        .unwrap();
+    s.cases
+        .save(citizen, id, 1, &Answers::new(), true)
+        .await
+        .unwrap();
     s.cases
         .save(
             citizen,
             id,
-            1,
+            2,
             &answers(&[("delivery.method", "pickup")]),
             true,
         )
@@ -97,12 +134,12 @@ async fn a_case_runs_from_application_to_collection(url: String) {
         "the same form twice starts one draft"
     );
     s.cases
-        .save(c.id, id, 1, &answers(&[("delivery.method", "fly")]), false)
+        .save(c.id, id, 2, &answers(&[("delivery.method", "fly")]), false)
         .await
         .expect("a draft keeps whatever was typed");
     let wrong = s
         .cases
-        .save(c.id, id, 1, &answers(&[("delivery.method", "fly")]), true)
+        .save(c.id, id, 2, &answers(&[("delivery.method", "fly")]), true)
         .await;
     assert!(matches!(
         wrong,
@@ -113,10 +150,25 @@ async fn a_case_runs_from_application_to_collection(url: String) {
         .save(
             c.id,
             id,
-            1,
+            2,
             &answers(&[("delivery.method", "pickup")]),
             true,
         )
+        .await
+        .unwrap();
+
+    // The required materials must be there before the case goes in.
+    let missing = s.cases.submit(c.id, id).await;
+    assert!(matches!(
+        missing,
+        Err(Error::Invalid(Invalid::Form(ref p)))
+            if p == &[
+                (FieldKey::parse("material.m1").unwrap(), FieldProblem::NoFile),
+                (FieldKey::parse("material.m2").unwrap(), FieldProblem::NoFile),
+            ]
+    ));
+    upload(&s, c.id, id, "material.m1", PHOTO).await.unwrap();
+    upload(&s, c.id, id, "material.m2", b"%PDF-1.7 lease")
         .await
         .unwrap();
 
@@ -153,7 +205,14 @@ async fn a_case_runs_from_application_to_collection(url: String) {
         Error::Invalid(Invalid::ReasonNeeded).to_string()
     );
     s.cases
-        .act(&clerk, id, CaseAction::AskSupplement, "照片不清晰")
+        .decide(
+            &clerk,
+            id,
+            &Decision {
+                wanted: vec!["material.m2".into(), "not.a_field".into()],
+                ..Decision::new(CaseAction::AskSupplement, "照片不清晰")
+            },
+        )
         .await
         .unwrap();
     assert!(
@@ -166,7 +225,21 @@ async fn a_case_runs_from_application_to_collection(url: String) {
     let waiting = s.cases.my_case(c.id, id).await.unwrap();
     assert_eq!(waiting.summary.state, CaseState::NeedsSupplement);
     assert_eq!(waiting.timeline[1].note.as_deref(), Some("照片不清晰"));
+    assert_eq!(
+        waiting.timeline[1].wanted,
+        [("material.m2".to_owned(), "居住证明".to_owned())],
+        "only fields of the form are asked for"
+    );
+    upload(&s, c.id, id, "material.m2", b"%PDF-1.7 lease, clearer")
+        .await
+        .unwrap();
+    assert_eq!(s.cases.my_case(c.id, id).await.unwrap().files.len(), 3);
     s.cases.submit(c.id, id).await.unwrap();
+    // Once in, the materials are closed to changes.
+    assert_eq!(
+        refused(upload(&s, c.id, id, "material.m2", PHOTO).await),
+        Refusal::CaseClosedForChanges
+    );
 
     // Accepted on Monday 30 November: five working days, due Monday 7 December.
     clock.advance(2 * 86_400);
@@ -238,10 +311,63 @@ async fn a_case_runs_from_application_to_collection(url: String) {
         .act(&clerk, id, CaseAction::Conclude, "")
         .await
         .unwrap();
-    s.cases
-        .act(&clerk, id, CaseAction::PickUp, "")
+
+    // The result: a pickup code only the applicant sees, and a signed certificate.
+    let issued = s.cases.my_case(c.id, id).await.unwrap();
+    let result = issued.result.expect("a result");
+    let code = result.pickup_code.clone().expect("a pickup code");
+    assert_eq!(code.len(), 6);
+    let seen_by_clerk = s
+        .cases
+        .staff_case(&clerk, id)
         .await
+        .unwrap()
+        .result
         .unwrap();
+    assert_eq!(
+        seen_by_clerk.pickup_code, None,
+        "the clerk asks for it instead"
+    );
+    let certificate = result.certificate.expect("a 行政确认 yields a certificate");
+    assert_eq!(certificate.item_name, "居住证申领");
+    assert_eq!(certificate.case_number, number);
+    assert!(!certificate.holder_masked.is_empty());
+    let signature = result.signature.expect("signed");
+    assert_eq!(
+        s.cases
+            .verify(&certificate.code, Some(&signature))
+            .await
+            .unwrap(),
+        domain::case::Verification::Valid(certificate.clone())
+    );
+    assert_eq!(
+        s.cases.verify(&certificate.code, None).await.unwrap(),
+        domain::case::Verification::Valid(certificate.clone()),
+        "typed in by hand, without the QR code's signature"
+    );
+    let forged = format!("00{}", &signature[2..]);
+    for (code, sig) in [
+        (certificate.code.as_str(), Some(forged.as_str())),
+        ("ABCDEFGH23456789", None),
+        ("not a code", None),
+    ] {
+        assert_eq!(
+            s.cases.verify(code, sig).await.unwrap(),
+            domain::case::Verification::Unknown
+        );
+    }
+
+    // Collected against the code the applicant shows.
+    let wrong_code = if code == "000000" { "111111" } else { "000000" };
+    let pick_up = |shown: &str| Decision {
+        pickup_code: shown.to_owned(),
+        ..Decision::new(CaseAction::PickUp, "")
+    };
+    assert!(matches!(
+        s.cases.decide(&clerk, id, &pick_up(wrong_code)).await,
+        Err(Error::Invalid(Invalid::PickupCode))
+    ));
+    s.cases.decide(&clerk, id, &pick_up(&code)).await.unwrap();
     let done = s.cases.my_case(c.id, id).await.unwrap();
     assert_eq!(done.summary.state, CaseState::PickedUp);
     let actions: Vec<CaseAction> = done.timeline.iter().map(|e| e.action).collect();
@@ -353,8 +479,10 @@ async fn applying_needs_an_online_item_a_verified_account_and_an_address_for_pos
         Refusal::NotOnline
     );
     let id = s.cases.start(c.id, &start(RESIDENCE, "k6")).await.unwrap();
+    upload(&s, c.id, id, "material.m1", PHOTO).await.unwrap();
+    upload(&s, c.id, id, "material.m2", PHOTO).await.unwrap();
     s.cases
-        .save(c.id, id, 1, &answers(&[("delivery.method", "post")]), true)
+        .save(c.id, id, 2, &answers(&[("delivery.method", "post")]), true)
         .await
         .unwrap();
     let no_address = s.cases.submit(c.id, id).await;
@@ -450,7 +578,161 @@ async fn numbers_are_unique_when_many_submit_at_once(url: String) {
     }
 }
 
+/// What the stored bytes of a file are.
+async fn stored(out: backend::cases::FileOut) -> Vec<u8> {
+    use tokio::io::AsyncReadExt;
+    let mut body = out.body;
+    let mut bytes = Vec::new();
+    body.read_to_end(&mut bytes).await.unwrap();
+    bytes
+}
+
+fn upload_problem(r: Result<i64, Error>) -> domain::case::UploadProblem {
+    match r {
+        Err(Error::Invalid(Invalid::Upload(p))) => p,
+        other => panic!("expected an upload problem, got {other:?}"),
+    }
+}
+
+/// Uploads are judged by content, cleaned, limited per file and per case (also when two
+/// arrive at once), leave nothing behind when refused or cut off, and are served only to the
+/// applicant and the case's department once the case is in.
+async fn uploads_are_checked_limited_and_kept_private(url: String) {
+    use domain::case::{MAX_FILE_BYTES, UploadProblem};
+    let store = seeded(&url).await;
+    let (s, _) = services(store);
+    let c = verified_citizen(&s, 20).await;
+    let other = verified_citizen(&s, 21).await;
+    let id = s.cases.start(c.id, &start(RESIDENCE, "u1")).await.unwrap();
+    s.cases
+        .save(
+            c.id,
+            id,
+            0,
+            &answers(&[("application.reason", "在郑州工作")]),
+            false,
+        )
+        .await
+        .unwrap();
+
+    // Judged by content: a page named .jpg, an empty file, a field that is not an upload.
+    assert_eq!(
+        upload_problem(upload(&s, c.id, id, "material.m1", b"<html><script>x</script>").await),
+        UploadProblem::NotAllowedType
+    );
+    assert_eq!(
+        upload_problem(upload(&s, c.id, id, "material.m1", b"").await),
+        UploadProblem::Empty
+    );
+    assert_eq!(
+        upload_problem(upload(&s, c.id, id, "application.reason", PHOTO).await),
+        UploadProblem::UnknownField
+    );
+    // A JPEG that does not parse cannot be cleaned, so it is not kept.
+    assert_eq!(
+        upload_problem(upload(&s, c.id, id, "material.m1", b"\xff\xd8\xff\xe1\x7f\x00Exif").await),
+        UploadProblem::NotAllowedType
+    );
+    // Too big: refused as soon as the limit is passed, never read whole.
+    let mut r = Receiving::begin(s.cases.blobs().as_ref()).await.unwrap();
+    let mb = vec![b'%'; 1024 * 1024];
+    r.push(b"%PDF-1.4\n").await.unwrap();
+    let mut refused_at = 0;
+    for i in 1..=12 {
+        if let Err(Stop::Problem(p)) = r.push(&mb).await {
+            assert_eq!(p, UploadProblem::too_big());
+            refused_at = i;
+            break;
+        }
+    }
+    assert_eq!(refused_at as u64, MAX_FILE_BYTES / (1024 * 1024));
+    drop(r);
+    // Cut off halfway: nothing attached, nothing staged, the draft as it was.
+    let mut r = Receiving::begin(s.cases.blobs().as_ref()).await.unwrap();
+    r.push(&PHOTO[..5]).await.unwrap();
+    drop(r);
+    let view = s.cases.my_case(c.id, id).await.unwrap();
+    assert!(view.files.is_empty());
+    assert_eq!(view.answers[0].value, "在郑州工作", "the draft is intact");
+
+    // Cleaned: the location is gone from what is kept; served to the applicant only.
+    let photo = upload(&s, c.id, id, "material.m1", PHOTO).await.unwrap();
+    let kept = stored(s.cases.my_file(c.id, id, photo).await.unwrap()).await;
+    assert!(kept.starts_with(b"\xff\xd8") && !kept.windows(3).any(|w| w == b"GPS"));
+    assert!(matches!(
+        s.cases.my_file(other.id, id, photo).await,
+        Err(Error::NotFound)
+    ));
+    let clerk = staff(30, StaffRole::Clerk, &["ga"]);
+    let elsewhere = staff(31, StaffRole::Clerk, &["bdc"]);
+    assert!(
+        matches!(
+            s.cases.staff_file(&clerk, id, photo).await,
+            Err(Error::NotFound)
+        ),
+        "a draft is the citizen's alone"
+    );
+    assert!(matches!(
+        upload(&s, other.id, id, "material.m1", PHOTO).await,
+        Err(Error::NotFound)
+    ));
+
+    // At most 20 files a case, also when the last two arrive together.
+    for _ in 0..18 {
+        upload(&s, c.id, id, "material.m4", PHOTO).await.unwrap();
+    }
+    let (a, b) = tokio::join!(
+        upload(&s, c.id, id, "material.m4", PHOTO),
+        upload(&s, c.id, id, "material.m4", PHOTO)
+    );
+    assert_eq!(
+        [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),
+        1,
+        "one of the two fits: {a:?} {b:?}"
+    );
+    let late = if a.is_err() { a } else { b };
+    assert_eq!(upload_problem(late), UploadProblem::too_many());
+    assert_eq!(s.cases.my_case(c.id, id).await.unwrap().files.len(), 20);
+
+    // Removing files makes room again; a removed file is no longer served.
+    let spare = s.cases.my_case(c.id, id).await.unwrap().files[1].id;
+    s.cases.remove_file(c.id, id, photo).await.unwrap();
+    s.cases.remove_file(c.id, id, spare).await.unwrap();
+    assert!(matches!(
+        s.cases.my_file(c.id, id, photo).await,
+        Err(Error::NotFound)
+    ));
+    upload(&s, c.id, id, "material.m1", PHOTO).await.unwrap();
+    upload(&s, c.id, id, "material.m2", b"%PDF-1.7 lease")
+        .await
+        .unwrap();
+
+    // Once submitted, the department sees the files; another department does not.
+    s.cases
+        .save(
+            c.id,
+            id,
+            2,
+            &answers(&[("delivery.method", "pickup")]),
+            false,
+        )
+        .await
+        .unwrap();
+    s.cases.submit(c.id, id).await.unwrap();
+    let files = s.cases.staff_case(&clerk, id).await.unwrap().files;
+    let lease = files.iter().find(|f| f.key == "material.m2").unwrap();
+    assert_eq!(
+        stored(s.cases.staff_file(&clerk, id, lease.id).await.unwrap()).await,
+        b"%PDF-1.7 lease"
+    );
+    assert!(matches!(
+        s.cases.staff_file(&elsewhere, id, lease.id).await,
+        Err(Error::NotFound)
+    ));
+}
+
 on_both_stores!(
+    uploads_are_checked_limited_and_kept_private,
     a_case_runs_from_application_to_collection,
     a_case_is_found_by_number_and_phone_tail,
     only_the_right_people_see_and_move_a_case,

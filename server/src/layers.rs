@@ -249,9 +249,12 @@ fn calm_panic_response(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
 async fn explain_bare_errors(response: Response<Body>) -> Response<Body> {
     let status = response.status();
     // The body-limit layer answers in plain English text; the timeout layer with nothing.
-    let bare = !response.headers().contains_key(header::CONTENT_TYPE);
+    let kind = response.headers().get(header::CONTENT_TYPE);
+    let bare = kind.is_none();
+    // An answer in JSON (an upload refused for an API client) is already explained.
+    let json = kind.is_some_and(|k| k.as_bytes().starts_with(b"application/json"));
     let failed = status.is_client_error() || status.is_server_error();
-    if !failed || !(bare || status == StatusCode::PAYLOAD_TOO_LARGE) {
+    if !failed || json || !(bare || status == StatusCode::PAYLOAD_TOO_LARGE) {
         return response;
     }
     if status.is_server_error() {

@@ -13,8 +13,9 @@ use backend::{Error, Services};
 use domain::case::UploadProblem;
 use domain::{Invalid, Refusal};
 
-/// The body limit of an upload request: one file at the limit, plus the form's other fields.
-pub const UPLOAD_BODY_LIMIT: usize = domain::case::MAX_FILE_BYTES as usize + 64 * 1024;
+/// The body limit of an upload request: twice a file's limit, so that a file somewhat over it
+/// is still read far enough to be refused with a clear answer in place.
+pub const UPLOAD_BODY_LIMIT: usize = 2 * domain::case::MAX_FILE_BYTES as usize;
 
 async fn citizen(services: &Services, headers: &HeaderMap) -> Result<Option<i64>, Error> {
     match app::session::cookie_in(headers, app::session::CITIZEN_COOKIE) {
@@ -23,13 +24,84 @@ async fn citizen(services: &Services, headers: &HeaderMap) -> Result<Option<i64>
     }
 }
 
-/// Where the form step is, with what happened to show there.
-fn back(case_id: i64, step: u32, key: &str, outcome: &str) -> Response {
-    let anchor = if key.is_empty() { "form" } else { "files" };
-    Redirect::to(&format!(
-        "/cases/{case_id}/edit?step={step}&{outcome}#{anchor}"
-    ))
-    .into_response()
+/// How to answer an upload: a browser's form post is sent back to its form step with what
+/// happened in the query (so it works without JavaScript); any other client gets the HTTP
+/// status that fits and `{"code", "message"}`.
+#[derive(Clone)]
+struct Reply {
+    case_id: i64,
+    step: u32,
+    key: String,
+    html: bool,
+}
+
+impl Reply {
+    fn back(&self, outcome: &str) -> Response {
+        let anchor = if self.key.is_empty() { "form" } else { "files" };
+        Redirect::to(&format!(
+            "/cases/{}/edit?step={}&{outcome}#{anchor}",
+            self.case_id, self.step
+        ))
+        .into_response()
+    }
+
+    fn done(&self) -> Response {
+        if self.html {
+            return self.back(&format!("uploaded={}", url_safe(&self.key)));
+        }
+        StatusCode::CREATED.into_response()
+    }
+
+    fn problem(&self, p: UploadProblem) -> Response {
+        if self.html {
+            return self.back(&format!("upload={}&key={}", p.code(), url_safe(&self.key)));
+        }
+        let status = match p {
+            UploadProblem::TooBig { .. } | UploadProblem::CaseFull { .. } => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
+            UploadProblem::NotAllowedType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            UploadProblem::TooMany { .. } => StatusCode::CONFLICT,
+            UploadProblem::Empty | UploadProblem::Interrupted | UploadProblem::UnknownField => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+        };
+        let body = serde_json::json!({
+            "code": format!("upload.{}", p.code()),
+            "message": app::i18n::upload_problem(p),
+        });
+        (status, axum::Json(body)).into_response()
+    }
+
+    fn stopped(&self, stop: Stop) -> Response {
+        match stop {
+            Stop::Problem(p) => self.problem(p),
+            Stop::Failed(e) => failed(e),
+        }
+    }
+
+    fn refused(&self, e: Error) -> Response {
+        match e {
+            Error::Invalid(Invalid::Upload(p)) => self.problem(p),
+            // The edit page says the case can no longer be changed.
+            Error::Refused(Refusal::CaseClosedForChanges) if self.html => Reply {
+                key: String::new(),
+                ..self.clone()
+            }
+            .back("closed=1"),
+            Error::Refused(Refusal::CaseClosedForChanges) => StatusCode::CONFLICT.into_response(),
+            Error::NotFound => not_found(),
+            other => failed(other),
+        }
+    }
+}
+
+/// A form post from a page (rather than a script or another app's client).
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
 }
 
 /// `POST /cases/{id}/files`: fields `step` and `key` first, then `file`.
@@ -48,26 +120,29 @@ pub async fn upload(
         }
         Err(e) => return failed(e),
     };
-    let (mut step, mut key) = (0u32, String::new());
+    let mut reply = Reply {
+        case_id,
+        step: 0,
+        key: String::new(),
+        html: wants_html(&headers),
+    };
     loop {
         let field = match form.next_field().await {
             Ok(Some(field)) => field,
-            Ok(None) => return back(case_id, step, &key, "upload=empty"),
-            Err(_) => return back(case_id, step, &key, "upload=interrupted"),
+            Ok(None) => return reply.problem(UploadProblem::Empty),
+            Err(_) => return reply.problem(UploadProblem::Interrupted),
         };
         match field.name() {
             Some("step") => {
-                step = field
+                reply.step = field
                     .text()
                     .await
                     .ok()
                     .and_then(|t| t.parse().ok())
-                    .unwrap_or(0)
+                    .unwrap_or(0);
             }
-            Some("key") => key = field.text().await.unwrap_or_default(),
-            Some("file") => {
-                return receive(services, citizen_id, case_id, step, &key, field).await;
-            }
+            Some("key") => reply.key = field.text().await.unwrap_or_default(),
+            Some("file") => return receive(services, citizen_id, &reply, field).await,
             _ => {}
         }
     }
@@ -76,14 +151,13 @@ pub async fn upload(
 async fn receive(
     services: &Services,
     citizen_id: i64,
-    case_id: i64,
-    step: u32,
-    key: &str,
+    reply: &Reply,
     mut field: axum::extract::multipart::Field<'_>,
 ) -> Response {
+    let (case_id, key) = (reply.case_id, reply.key.as_str());
     // Refused before a byte is stored: someone else's case, one closed, a field not asked.
     if let Err(e) = services.cases.may_upload(citizen_id, case_id, key).await {
-        return refused(case_id, step, key, e);
+        return reply.refused(e);
     }
     let blobs = services.cases.blobs();
     let mut receiving = match Receiving::begin(blobs.as_ref()).await {
@@ -94,28 +168,28 @@ async fn receive(
         match field.chunk().await {
             Ok(Some(chunk)) => {
                 if let Err(stop) = receiving.push(&chunk).await {
-                    return stopped(case_id, step, key, stop);
+                    return reply.stopped(stop);
                 }
             }
             Ok(None) => break,
             // Cut off (a dropped connection, or over the body limit): nothing is kept.
             Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return problem(case_id, step, key, UploadProblem::too_big());
+                return reply.problem(UploadProblem::too_big());
             }
-            Err(_) => return problem(case_id, step, key, UploadProblem::Interrupted),
+            Err(_) => return reply.problem(UploadProblem::Interrupted),
         }
     }
     let staged = match receiving.finish().await {
         Ok(staged) => staged,
-        Err(stop) => return stopped(case_id, step, key, stop),
+        Err(stop) => return reply.stopped(stop),
     };
     match services
         .cases
         .attach(citizen_id, case_id, key, staged)
         .await
     {
-        Ok(_) => back(case_id, step, key, &format!("uploaded={}", url_safe(key))),
-        Err(e) => refused(case_id, step, key, e),
+        Ok(_) => reply.done(),
+        Err(e) => reply.refused(e),
     }
 }
 
@@ -123,32 +197,6 @@ fn url_safe(key: &str) -> String {
     key.chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
         .collect()
-}
-
-fn problem(case_id: i64, step: u32, key: &str, p: UploadProblem) -> Response {
-    back(
-        case_id,
-        step,
-        key,
-        &format!("upload={}&key={}", p.code(), url_safe(key)),
-    )
-}
-
-fn stopped(case_id: i64, step: u32, key: &str, stop: Stop) -> Response {
-    match stop {
-        Stop::Problem(p) => problem(case_id, step, key, p),
-        Stop::Failed(e) => failed(e),
-    }
-}
-
-fn refused(case_id: i64, step: u32, key: &str, e: Error) -> Response {
-    match e {
-        Error::Invalid(Invalid::Upload(p)) => problem(case_id, step, key, p),
-        // The edit page says the case can no longer be changed.
-        Error::Refused(Refusal::CaseClosedForChanges) => back(case_id, step, "", "closed=1"),
-        Error::NotFound => not_found(),
-        other => failed(other),
-    }
 }
 
 /// `POST /cases/{id}/files/{file}/remove` (field `step`).
@@ -169,13 +217,19 @@ pub async fn remove(
         Ok(None) => return not_found(),
         Err(e) => return failed(e),
     };
+    let reply = Reply {
+        case_id,
+        step,
+        key: "files".to_owned(),
+        html: true,
+    };
     match services
         .cases
         .remove_file(citizen_id, case_id, file_id)
         .await
     {
-        Ok(()) => back(case_id, step, "files", "removed=1"),
-        Err(e) => refused(case_id, step, "", e),
+        Ok(()) => reply.back("removed=1"),
+        Err(e) => reply.refused(e),
     }
 }
 

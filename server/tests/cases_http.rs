@@ -3,11 +3,184 @@
 
 mod support;
 
-use axum::http::{StatusCode, header};
-use support::{app_with, booking_app, fresh_db_url, get_as, header, post, sign_in, verified};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use support::{app_with, booking_app, fresh_db_url, get_as, header, post, send, sign_in, verified};
 
 /// 居住证申领 (公安): 网办 Ⅱ, 5 working days.
 const RESIDENCE: &str = "11410100005252014Q4000107004";
+
+/// A JPEG whose EXIF names a place.
+const PHOTO: &[u8] = b"\xff\xd8\xff\xe1\x00\x0bExif\0\0GPS\xff\xda\x00\x02\x01\x02\xff\xd9";
+
+/// Posts one file for field `key` as the upload form does (`accept` says who is asking: a
+/// page wants HTML, another client JSON).
+async fn upload(
+    app: &axum::Router,
+    case: &str,
+    key: &str,
+    file: (&str, &str, &[u8]),
+    cookie: &str,
+    accept: &str,
+) -> (axum::http::Response<()>, String) {
+    let (name, kind, bytes) = file;
+    let boundary = "banshi-test-boundary";
+    let mut body = Vec::new();
+    for (field, value) in [("step", "1"), ("key", key)] {
+        body.extend(format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n"
+        ).bytes());
+    }
+    body.extend(format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: {kind}\r\n\r\n"
+    ).bytes());
+    body.extend_from_slice(bytes);
+    body.extend(format!("\r\n--{boundary}--\r\n").bytes());
+    let request = Request::post(format!("{case}/files"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, accept)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap();
+    send(app, request).await
+}
+
+/// The two required materials of 居住证申领, uploaded.
+async fn upload_materials(app: &axum::Router, case: &str, cookie: &str) {
+    for key in ["material.m1", "material.m2"] {
+        let (response, body) = upload(
+            app,
+            case,
+            key,
+            ("a.jpg", "image/jpeg", PHOTO),
+            cookie,
+            "text/html",
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{body}");
+        assert!(header(&response, header::LOCATION).contains("uploaded="));
+    }
+}
+
+#[tokio::test]
+async fn uploads_are_judged_by_content_and_served_privately() {
+    let app = booking_app(&fresh_db_url()).await;
+    let owner = verified(&app, 41).await;
+    let other = verified(&app, 42).await;
+    let fields = [("member", "self"), ("request_key", "u1")];
+    let (response, _) = post(&app, &format!("/apply/{RESIDENCE}"), &fields, &owner).await;
+    let case = header(&response, header::LOCATION)
+        .trim_end_matches("/edit?step=0")
+        .to_owned();
+    let (_, before) = get_as(&app, &format!("{case}/edit?step=1"), &owner).await;
+
+    // Another client gets the status that fits and a stable code; a page, its form step back
+    // with the problem named. A page renamed to .jpg is still a page.
+    let html_as_photo = (
+        "photo.jpg",
+        "image/jpeg",
+        &b"<html><script>alert(1)</script>"[..],
+    );
+    let (response, body) = upload(
+        &app,
+        &case,
+        "material.m1",
+        html_as_photo,
+        &owner,
+        "application/json",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(body.contains("\"code\":\"upload.type\""), "{body}");
+    assert!(body.contains("只能上传照片"), "{body}");
+    let (response, _) = upload(
+        &app,
+        &case,
+        "material.m1",
+        html_as_photo,
+        &owner,
+        "text/html",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        header(&response, header::LOCATION),
+        format!("{case}/edit?step=1&upload=type&key=material.m1#files")
+    );
+    let big = vec![b'%'; 11 * 1024 * 1024];
+    let (response, body) = upload(
+        &app,
+        &case,
+        "material.m2",
+        ("scan.pdf", "application/pdf", &big),
+        &owner,
+        "application/json",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(body.contains("upload.too_big"), "{body}");
+    let (response, _) = upload(
+        &app,
+        &case,
+        "application.reason",
+        ("a.jpg", "image/jpeg", PHOTO),
+        &owner,
+        "application/json",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Nothing refused was kept, and the draft is as it was.
+    let (_, after) = get_as(&app, &format!("{case}/edit?step=1"), &owner).await;
+    assert_eq!(before.matches("upload__files\"><li").count(), 0);
+    assert!(!after.contains("/files/1\""), "no file attached");
+
+    // A photo is kept without its location, and only ever downloaded, by its owner.
+    let (response, _) = upload(
+        &app,
+        &case,
+        "material.m1",
+        ("a.jpg", "image/jpeg", PHOTO),
+        &owner,
+        "application/json",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let (_, page) = get_as(&app, &format!("{case}/edit?step=1"), &owner).await;
+    let at = page
+        .find(&format!("{case}/files/"))
+        .expect("the file is listed");
+    let link: String = page[at..].chars().take_while(|c| *c != '"').collect();
+    let (response, body) = get_as(&app, &link, &owner).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, header::CONTENT_TYPE), "image/jpeg");
+    assert!(header(&response, header::CONTENT_DISPOSITION).starts_with("attachment"));
+    assert_eq!(header(&response, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    assert!(header(&response, header::CACHE_CONTROL).contains("no-store"));
+    assert!(!body.contains("GPS"));
+    for cookie in [other.as_str(), ""] {
+        let (response, _) = get_as(&app, &link, cookie).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    }
+    let (response, _) = upload(
+        &app,
+        &case,
+        "material.m1",
+        ("a.jpg", "image/jpeg", PHOTO),
+        &other,
+        "application/json",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND, "another's case");
+
+    // A certificate code that was never issued reads as unknown.
+    let (response, page) = get_as(&app, "/verify/ABCDEFGH23456789", "").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(page.contains("未查到这张证照"), "{page}");
+}
 
 #[tokio::test]
 async fn a_case_is_applied_for_once_and_seen_by_its_applicant_only() {
@@ -32,8 +205,9 @@ async fn a_case_is_applied_for_once_and_seen_by_its_applicant_only() {
     );
     let case = edit.trim_end_matches("/edit?step=0").to_owned();
 
+    upload_materials(&app, &case, &owner).await;
     // A step that does not check stays, with the problem beside its field and what was typed.
-    let step1 = format!("{case}/edit?step=1");
+    let step1 = format!("{case}/edit?step=2");
     let (response, html) = post(
         &app,
         &step1,
@@ -52,11 +226,11 @@ async fn a_case_is_applied_for_once_and_seen_by_its_applicant_only() {
     .await;
     assert_eq!(
         header(&response, header::LOCATION),
-        format!("{case}/edit?step=2")
+        format!("{case}/edit?step=3")
     );
 
     // Submitted twice: both land on the case, which was submitted once.
-    let review = format!("{case}/edit?step=2");
+    let review = format!("{case}/edit?step=3");
     for _ in 0..2 {
         let (response, html) = post(&app, &review, &[("intent", "submit")], &owner).await;
         assert_eq!(response.status(), StatusCode::FOUND, "{html}");
@@ -99,12 +273,13 @@ async fn submitted_number(app: &axum::Router, cookie: &str) -> String {
     let case = header(&response, header::LOCATION)
         .trim_end_matches("/edit?step=0")
         .to_owned();
-    let step1 = format!("{case}/edit?step=1");
+    upload_materials(app, &case, cookie).await;
+    let step2 = format!("{case}/edit?step=2");
     let pickup = [("intent", "next"), ("delivery.method", "pickup")];
-    post(app, &step1, &pickup, cookie).await;
+    post(app, &step2, &pickup, cookie).await;
     post(
         app,
-        &format!("{case}/edit?step=2"),
+        &format!("{case}/edit?step=3"),
         &[("intent", "submit")],
         cookie,
     )

@@ -246,8 +246,6 @@ impl CaseService {
             CaseAction::Withdraw,
             Actor::Citizen,
             citizen_id,
-            None,
-            None,
             &results::Extra::default(),
         )
         .await
@@ -272,10 +270,9 @@ impl CaseService {
         action: CaseAction,
         actor: Actor,
         actor_id: i64,
-        department: Option<&str>,
-        note: Option<&str>,
         extra: &results::Extra,
     ) -> Result<()> {
+        let (department, note) = (extra.department.as_deref(), extra.note.as_deref());
         let state = self.state(record)?;
         let to = next(state, action, actor, record.immediate).map_err(|f| match f {
             domain::case::Forbidden::NotImmediate => Refusal::NotImmediate,

@@ -37,9 +37,12 @@ impl Decision {
     }
 }
 
-/// What a move writes besides the state and the event.
+/// What a move writes besides the state: the event's department and note, and what the
+/// decision leaves behind.
 #[derive(Default)]
 pub(super) struct Extra {
+    pub department: Option<String>,
+    pub note: Option<String>,
     pub wanted: Option<String>,
     pub pickup_code: Option<String>,
     pub tracking_no: Option<String>,
@@ -116,17 +119,9 @@ impl CaseService {
             }
             _ => {}
         }
-        let department = record.department_code.clone();
-        self.apply(
-            &record,
-            d.action,
-            actor,
-            staff.id,
-            Some(&department),
-            (!note.is_empty()).then_some(note),
-            &extra,
-        )
-        .await
+        extra.department = Some(record.department_code.clone());
+        extra.note = (!note.is_empty()).then(|| note.to_owned());
+        self.apply(&record, d.action, actor, staff.id, &extra).await
     }
 
     async fn certificate_for(

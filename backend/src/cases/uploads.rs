@@ -129,7 +129,13 @@ impl Staged {
                 cleaned.size = size;
                 Ok(cleaned)
             }
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            // Malformed or cut short: a file we cannot read through is not a photo we take.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
+                ) =>
+            {
                 Err(UploadProblem::NotAllowedType.into())
             }
             Err(e) => Err(Stop::Failed(Error::Storage(e.to_string()))),
