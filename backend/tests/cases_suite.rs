@@ -465,7 +465,9 @@ async fn only_the_right_people_see_and_move_a_case(url: String) {
     assert_eq!(s.cases.queue(&ga_clerk).await.unwrap().len(), 0);
 }
 
-async fn applying_needs_an_online_item_a_verified_account_and_an_address_for_post(url: String) {
+async fn applying_needs_an_online_item_a_verified_account_and_an_address_for_post_and_the_result_is_posted(
+    url: String,
+) {
     let store = seeded(&url).await;
     let (s, _) = services(store);
     let plain = signed_in_citizen(&s, 4).await;
@@ -494,6 +496,76 @@ async fn applying_needs_an_online_item_a_verified_account_and_an_address_for_pos
         s.cases.my_case(c.id, id).await.unwrap().summary.state,
         CaseState::Draft,
         "the draft stays"
+    );
+
+    // With an address it goes in; posting the result needs the post's tracking number.
+    let address = s
+        .accounts
+        .add_address(
+            c.id,
+            &backend::accounts::AddressForm {
+                recipient: "王小明".into(),
+                phone: c.phone.clone(),
+                region: "河南省郑州市金水区".into(),
+                detail: "花园路 88 号 3 号楼 2 单元 501".into(),
+                request_key: "addr-k6".into(),
+            },
+            "198.51.100.9",
+        )
+        .await
+        .unwrap();
+    s.cases
+        .save(
+            c.id,
+            id,
+            2,
+            &answers(&[
+                ("delivery.method", "post"),
+                ("address.postal", &address.to_string()),
+            ]),
+            true,
+        )
+        .await
+        .unwrap();
+    s.cases.submit(c.id, id).await.unwrap();
+    let clerk = staff(40, StaffRole::Clerk, &["ga"]);
+    let approver = staff(41, StaffRole::Approver, &["ga"]);
+    s.cases
+        .act(&clerk, id, CaseAction::Accept, "")
+        .await
+        .unwrap();
+    s.cases
+        .act(&approver, id, CaseAction::StartReview, "")
+        .await
+        .unwrap();
+    s.cases
+        .act(&approver, id, CaseAction::Approve, "")
+        .await
+        .unwrap();
+    let conclude = |no: &str| Decision {
+        tracking_no: no.to_owned(),
+        ..Decision::new(CaseAction::Conclude, "")
+    };
+    for bad in ["", "12-34"] {
+        assert!(matches!(
+            s.cases.decide(&clerk, id, &conclude(bad)).await,
+            Err(Error::Invalid(Invalid::TrackingNumber))
+        ));
+    }
+    s.cases
+        .decide(&clerk, id, &conclude("sf 1234 5678 90"))
+        .await
+        .unwrap();
+    let result = s.cases.my_case(c.id, id).await.unwrap().result.unwrap();
+    assert_eq!(result.tracking_no.as_deref(), Some("SF1234567890"));
+    assert_eq!(result.pickup_code, None, "nothing to collect");
+    s.cases
+        .act(&clerk, id, CaseAction::Deliver, "")
+        .await
+        .unwrap();
+    assert_eq!(
+        s.cases.my_case(c.id, id).await.unwrap().summary.state,
+        CaseState::Delivered
     );
 }
 
@@ -736,6 +808,6 @@ on_both_stores!(
     a_case_runs_from_application_to_collection,
     a_case_is_found_by_number_and_phone_tail,
     only_the_right_people_see_and_move_a_case,
-    applying_needs_an_online_item_a_verified_account_and_an_address_for_post,
+    applying_needs_an_online_item_a_verified_account_and_an_address_for_post_and_the_result_is_posted,
     numbers_are_unique_when_many_submit_at_once,
 );

@@ -151,12 +151,12 @@ fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoV
             </dl>
             {next}
         </section>
+        {case.result.clone().map(|r| view! { <ResultCard result=r qr=c.certificate_qr.clone()/> })}
         <section class="card">
             <h2 class="card__title">"办理进度"</h2>
             <Timeline entries=case.timeline.clone()/>
             {case.timeline.is_empty().then(|| view! { <p class="empty">"还没有提交。"</p> })}
         </section>
-        {case.result.clone().map(|r| view! { <ResultCard result=r qr=c.certificate_qr.clone()/> })}
         {(!case.files.is_empty()).then(|| {
             let materials: Vec<(String, Vec<_>)> = case.form.fields()
                 .filter(|f| f.kind == FieldKind::File)
