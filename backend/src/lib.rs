@@ -55,7 +55,6 @@ impl Services {
         Self {
             cases: cases::CaseService::new(
                 store.clone(),
-                catalog.clone(),
                 booking.clone(),
                 accounts.clone(),
                 setup.pii.clone(),

@@ -91,6 +91,11 @@ impl BookingService {
         self.reference.calendar(self.store.as_ref()).await
     }
 
+    /// Any 事项 of the catalogue, from the process's reference cache.
+    pub async fn item(&self, code: &str) -> Result<Arc<ServiceItem>> {
+        self.reference.item(self.store.as_ref(), code).await
+    }
+
     /// A bookable 事项, or NotFound (also for one that is not 可预约).
     pub async fn bookable_item(&self, code: &str) -> Result<Arc<ServiceItem>> {
         let item = self.reference.item(self.store.as_ref(), code).await?;

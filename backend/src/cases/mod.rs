@@ -15,10 +15,11 @@ pub use results::Decision;
 use crate::accounts::AccountService;
 use crate::blobs::BlobStore;
 use crate::booking::BookingService;
-use crate::catalog::CatalogService;
 use crate::clock::Clock;
 use crate::pii::PiiCipher;
-use crate::store::{CaseEventRecord, CaseRecord, NewCertificate, NewDraft, Transition};
+use crate::store::{
+    CaseEventRecord, CaseRecord, MemberRecord, NewCertificate, NewDraft, Transition,
+};
 use crate::{Error, Result, Store};
 use domain::booking::ForWhom;
 use domain::case::{
@@ -26,9 +27,10 @@ use domain::case::{
     ClockMark, FieldKey, FieldKind, TimelineEntry, deadline, next,
 };
 use domain::{
-    CivilDate, Invalid, OnlineDepth, Reach, Refusal, Relation, ServiceCode, ServiceItem,
-    StaffAction, StaffMember, may,
+    CivilDate, Invalid, OnlineDepth, Reach, Refusal, Relation, ServiceItem, StaffAction,
+    StaffMember, may,
 };
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The PII column name the answers are sealed under.
@@ -37,7 +39,6 @@ const ANSWERS: &str = "cases.answers";
 #[derive(Clone)]
 pub struct CaseService {
     store: Arc<dyn Store>,
-    catalog: CatalogService,
     booking: BookingService,
     accounts: AccountService,
     pii: PiiCipher,
@@ -56,7 +57,6 @@ pub struct StartForm {
 impl CaseService {
     pub fn new(
         store: Arc<dyn Store>,
-        catalog: CatalogService,
         booking: BookingService,
         accounts: AccountService,
         pii: PiiCipher,
@@ -65,7 +65,6 @@ impl CaseService {
     ) -> Self {
         Self {
             store,
-            catalog,
             booking,
             accounts,
             pii,
@@ -363,17 +362,38 @@ impl CaseService {
         if !matches {
             return Err(Error::NotFound);
         }
-        let events = self.store.case_events(record.id).await?;
-        self.summary(&record, &events, self.today()).await
+        Ok(self.summaries(vec![record]).await?.remove(0))
     }
 
     /// The citizen's cases, newest change first.
     pub async fn my_cases(&self, citizen_id: i64) -> Result<Vec<CaseSummary>> {
+        self.summaries(self.store.cases_of(citizen_id).await?).await
+    }
+
+    /// Summaries of listed cases in a fixed number of queries, however many there are: their
+    /// events and family members fetched together, the 事项 and calendar from the caches.
+    async fn summaries(&self, records: Vec<CaseRecord>) -> Result<Vec<CaseSummary>> {
+        let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
+        let mut events: HashMap<i64, Vec<CaseEventRecord>> = HashMap::new();
+        if !ids.is_empty() {
+            for e in self.store.case_events_of(&ids).await? {
+                events.entry(e.case_id).or_default().push(e);
+            }
+        }
+        let member_ids: Vec<i64> = records.iter().filter_map(|r| r.member_id).collect();
+        let members: HashMap<i64, MemberRecord> = if member_ids.is_empty() {
+            HashMap::new()
+        } else {
+            let found = self.store.members_by_id(&member_ids).await?;
+            found.into_iter().map(|m| (m.id, m)).collect()
+        };
         let today = self.today();
-        let mut out = Vec::new();
-        for record in self.store.cases_of(citizen_id).await? {
-            let events = self.store.case_events(record.id).await?;
-            out.push(self.summary(&record, &events, today).await?);
+        let mut out = Vec::with_capacity(records.len());
+        for record in &records {
+            let item = self.item(&record.item_code).await?;
+            let member = record.member_id.map(|id| members.get(&id));
+            let events = events.get(&record.id).map_or(&[][..], Vec::as_slice);
+            out.push(self.summary(record, &item, events, member, today).await?);
         }
         Ok(out)
     }
@@ -431,16 +451,11 @@ impl CaseService {
         if staff.departments.is_empty() {
             return Ok(Vec::new());
         }
-        let today = self.today();
-        let mut out = Vec::new();
-        for record in self
+        let records = self
             .store
             .case_queue(&staff.departments, &states, 500)
-            .await?
-        {
-            let events = self.store.case_events(record.id).await?;
-            out.push(self.summary(&record, &events, today).await?);
-        }
+            .await?;
+        let mut out = self.summaries(records).await?;
         out.sort_by_key(|c| {
             let left = c.deadline.map_or(i64::MAX, |d| d.days_left);
             (left >= 0, left)
@@ -456,7 +471,19 @@ impl CaseService {
         for_applicant: bool,
     ) -> Result<CaseView> {
         let events = self.store.case_events(record.id).await?;
-        let summary = self.summary(record, &events, self.today()).await?;
+        let member = match record.member_id {
+            Some(id) => Some(self.store.family_member(record.citizen_id, id).await?),
+            None => None,
+        };
+        let summary = self
+            .summary(
+                record,
+                item,
+                &events,
+                member.as_ref().map(Option::as_ref),
+                self.today(),
+            )
+            .await?;
         let form = forms::form_for(item);
         let answers = self.open(record)?;
         let shown = form
@@ -532,13 +559,15 @@ impl CaseService {
         })
     }
 
+    /// `member`: None when applying for oneself; Some(None) for a member since removed.
     async fn summary(
         &self,
         record: &CaseRecord,
+        item: &ServiceItem,
         events: &[CaseEventRecord],
+        member: Option<Option<&MemberRecord>>,
         today: CivilDate,
     ) -> Result<CaseSummary> {
-        let item = self.item(&record.item_code).await?;
         let marks: Vec<ClockMark> = events
             .iter()
             .filter_map(|e| {
@@ -556,15 +585,13 @@ impl CaseService {
             .collect();
         let limit = u32::try_from(record.limit_days).unwrap_or(0);
         let calendar = self.booking.calendar().await?;
-        let for_whom = match record.member_id {
+        let for_whom = match member {
             None => ForWhom::Myself,
-            Some(id) => match self.store.family_member(record.citizen_id, id).await? {
-                Some(m) => ForWhom::Member {
-                    name_masked: m.name_masked,
-                    relation: Relation::parse(&m.relation),
-                },
-                None => ForWhom::FormerMember,
+            Some(Some(m)) => ForWhom::Member {
+                name_masked: m.name_masked.clone(),
+                relation: Relation::parse(&m.relation),
             },
+            Some(None) => ForWhom::FormerMember,
         };
         Ok(CaseSummary {
             id: record.id,
@@ -599,7 +626,7 @@ impl CaseService {
     }
 
     /// The citizen's own case and its 事项; anyone else's reads as not found.
-    async fn own(&self, citizen_id: i64, case_id: i64) -> Result<(CaseRecord, ServiceItem)> {
+    async fn own(&self, citizen_id: i64, case_id: i64) -> Result<(CaseRecord, Arc<ServiceItem>)> {
         let record = self
             .store
             .case_by_id(case_id)
@@ -610,9 +637,9 @@ impl CaseService {
         Ok((record, item))
     }
 
-    async fn item(&self, code: &str) -> Result<ServiceItem> {
-        let code = ServiceCode::parse(code).map_err(|_| Error::NotFound)?;
-        self.catalog.guide(&code).await
+    /// The 事项, from the process's reference cache (the catalogue changes only at start).
+    async fn item(&self, code: &str) -> Result<Arc<ServiceItem>> {
+        self.booking.item(code).await
     }
 
     fn state(&self, record: &CaseRecord) -> Result<CaseState> {

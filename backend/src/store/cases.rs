@@ -120,6 +120,10 @@ pub trait CaseStore: Send + Sync {
         limit: u32,
     ) -> Result<Vec<CaseRecord>>;
     async fn case_events(&self, case_id: i64) -> Result<Vec<CaseEventRecord>>;
+    /// The events of many cases in one query (a list page), by case then in order.
+    async fn case_events_of(&self, case_ids: &[i64]) -> Result<Vec<CaseEventRecord>>;
+    /// Family members by id, in one query (the applicant-for lines of a list page).
+    async fn members_by_id(&self, ids: &[i64]) -> Result<Vec<crate::store::MemberRecord>>;
     /// Moves the case if it is still in `from`; false when it had moved on. A number already
     /// taken fails with a unique violation (the service draws another).
     async fn transition(&self, t: &Transition<'_>) -> Result<bool>;

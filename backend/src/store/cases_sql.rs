@@ -150,6 +150,37 @@ macro_rules! case_queries {
                 .await?)
             }
 
+            async fn case_events_of(
+                &self,
+                case_ids: &[i64],
+            ) -> $crate::Result<Vec<$crate::store::CaseEventRecord>> {
+                let ids = serde_json::to_string(case_ids)
+                    .map_err(|e| $crate::Error::Corrupt(e.to_string()))?;
+                let sql = format!(
+                    "SELECT id, case_id, at, action, from_state, to_state, actor_kind, \
+                     actor_id, department_code, note, wanted FROM case_events \
+                     WHERE case_id IN (SELECT CAST(value AS BIGINT) FROM {}) \
+                     ORDER BY case_id, id",
+                    Self::JSON_EACH_1
+                );
+                Ok(sqlx::query_as(&sql).bind(ids).fetch_all(&self.pool).await?)
+            }
+
+            async fn members_by_id(
+                &self,
+                ids: &[i64],
+            ) -> $crate::Result<Vec<$crate::store::MemberRecord>> {
+                let ids = serde_json::to_string(ids)
+                    .map_err(|e| $crate::Error::Corrupt(e.to_string()))?;
+                let sql = format!(
+                    "SELECT id, name_enc, name_masked, relation, id_masked, request_key, \
+                     created_at FROM family_members \
+                     WHERE id IN (SELECT CAST(value AS BIGINT) FROM {})",
+                    Self::JSON_EACH_1
+                );
+                Ok(sqlx::query_as(&sql).bind(ids).fetch_all(&self.pool).await?)
+            }
+
             async fn transition(
                 &self,
                 t: &$crate::store::Transition<'_>,
