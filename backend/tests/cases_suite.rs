@@ -7,7 +7,7 @@ mod support;
 
 use backend::Error;
 use backend::cases::uploads::{Receiving, Stop};
-use backend::cases::{Decision, StartForm};
+use backend::cases::{Decision, QueueFilter, StartForm};
 use domain::case::{Answers, CaseAction, CaseState, FieldKey, FieldProblem, Running};
 use domain::{Invalid, Refusal, StaffMember, StaffRole};
 use support::people::{signed_in_citizen, verified_citizen};
@@ -441,8 +441,30 @@ async fn only_the_right_people_see_and_move_a_case(url: String) {
         s.cases.staff_case(&bdc_clerk, id).await,
         Err(Error::NotFound)
     ));
-    assert_eq!(s.cases.queue(&bdc_clerk).await.unwrap().len(), 0);
-    assert_eq!(s.cases.queue(&ga_clerk).await.unwrap().len(), 1);
+    let all = QueueFilter::default();
+    assert_eq!(s.cases.queue(&bdc_clerk, &all).await.unwrap().len(), 0);
+    assert_eq!(s.cases.queue(&ga_clerk, &all).await.unwrap().len(), 1);
+    // A 综合受理 window takes in every department's cases, and narrows its queue at will.
+    let window = staff(60, StaffRole::GeneralClerk, &[]);
+    assert_eq!(s.cases.queue(&window, &all).await.unwrap().len(), 1);
+    let narrowed = |state: Option<CaseState>, item: Option<&str>| QueueFilter {
+        state,
+        item: item.map(str::to_owned),
+    };
+    for (filter, expected) in [
+        (narrowed(Some(CaseState::Submitted), None), 1),
+        (narrowed(Some(CaseState::Approved), None), 0),
+        (narrowed(Some(CaseState::UnderReview), None), 0),
+        (narrowed(None, Some(RESIDENCE)), 1),
+        (narrowed(None, Some(GUIDE_ONLY)), 0),
+    ] {
+        assert_eq!(
+            s.cases.queue(&window, &filter).await.unwrap().len(),
+            expected,
+            "{filter:?}"
+        );
+    }
+    assert!(s.cases.staff_case(&window, id).await.is_ok());
     // The right clerk, at the wrong moment: refused by the state machine.
     assert_eq!(
         refused(s.cases.act(&ga_clerk, id, CaseAction::Conclude, "").await),
@@ -462,7 +484,7 @@ async fn only_the_right_people_see_and_move_a_case(url: String) {
         Refusal::CaseClosedForChanges
     );
     s.cases.withdraw(owner.id, id).await.unwrap();
-    assert_eq!(s.cases.queue(&ga_clerk).await.unwrap().len(), 0);
+    assert_eq!(s.cases.queue(&ga_clerk, &all).await.unwrap().len(), 0);
 }
 
 async fn applying_needs_an_online_item_a_verified_account_and_an_address_for_post_and_the_result_is_posted(

@@ -56,41 +56,37 @@ impl<'a> Reach<'a> {
 /// May `staff` do `action` on a record within `reach`?
 ///
 /// Desk work is for 受理 and 审批 clerks (and admins) of a hall, on that hall's records of
-/// their own departments (admins: every department of their hall). Administration is for
-/// admins. 帮办 staff have no desk or admin rights. A deactivated account may do nothing.
+/// their own departments (admins and 综合受理 windows: every department of their hall).
+/// Administration is for admins. 帮办 staff have no desk or admin rights. A deactivated
+/// account may do nothing.
 pub fn may(staff: &StaffMember, action: StaffAction, reach: &Reach) -> bool {
     if !staff.active {
         return false;
     }
     let admin = staff.role == StaffRole::Admin;
+    let every_department = admin || staff.role == StaffRole::GeneralClerk;
+    let own_department = |d: &str| staff.departments.iter().any(|own| own == d);
     match action {
         StaffAction::SeeDesk | StaffAction::ServeAtDesk => {
-            let role_ok = admin || matches!(staff.role, StaffRole::Clerk | StaffRole::Approver);
+            let role_ok = admin || staff.role.takes_in() || staff.role == StaffRole::Approver;
             let Some(own_hall) = staff.hall_code.as_deref() else {
                 return false;
             };
             let hall_ok = reach.hall.is_none_or(|hall| hall == own_hall);
-            let department_ok = admin
-                || reach
-                    .department
-                    .is_none_or(|d| staff.departments.iter().any(|own| own == d));
+            let department_ok = every_department || reach.department.is_none_or(own_department);
             role_ok && hall_ok && department_ok
         }
         StaffAction::ManageStaff | StaffAction::ManageCalendar | StaffAction::ReadSearchMisses => {
             admin
         }
-        // Cases are a department's, wherever the clerk sits; admins run the system, they
-        // do not decide cases.
-        StaffAction::HandleCases | StaffAction::DecideCases => {
-            let role = if action == StaffAction::HandleCases {
-                StaffRole::Clerk
-            } else {
-                StaffRole::Approver
-            };
-            staff.role == role
-                && reach
-                    .department
-                    .is_none_or(|d| staff.departments.iter().any(|own| own == d))
+        // Cases are a department's, wherever the clerk sits; a 综合受理 window takes in
+        // every department's. Admins run the system, they do not decide cases.
+        StaffAction::HandleCases => {
+            (staff.role == StaffRole::Clerk && reach.department.is_none_or(own_department))
+                || staff.role == StaffRole::GeneralClerk
+        }
+        StaffAction::DecideCases => {
+            staff.role == StaffRole::Approver && reach.department.is_none_or(own_department)
         }
     }
 }
@@ -111,6 +107,30 @@ mod tests {
             active: true,
             locked_until: None,
         }
+    }
+
+    #[test]
+    fn a_general_window_takes_in_every_department_but_decides_nothing() {
+        let window = staff(StaffRole::GeneralClerk, Some("zz"), &[]);
+        for d in ["bdc", "ga", "sw"] {
+            assert!(may(
+                &window,
+                StaffAction::HandleCases,
+                &Reach::department(d)
+            ));
+            assert!(!may(
+                &window,
+                StaffAction::DecideCases,
+                &Reach::department(d)
+            ));
+            assert!(may(&window, StaffAction::ServeAtDesk, &Reach::at("zz", d)));
+            assert!(!may(
+                &window,
+                StaffAction::ServeAtDesk,
+                &Reach::at("other", d)
+            ));
+        }
+        assert!(!may(&window, StaffAction::ManageStaff, &Reach::ANY));
     }
 
     #[test]

@@ -156,12 +156,34 @@ pub async fn track_case(number: String, last4: String) -> Result<CaseSummary, Ap
     .await
 }
 
-/// The clerk's or approver's queue: overdue first.
+/// A staff queue, and the 事项 in it to narrow it by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseQueue {
+    pub cases: Vec<CaseSummary>,
+    /// (code, name) of every 事项 waiting in the queue at this state.
+    pub items: Vec<(String, String)>,
+}
+
+/// The clerk's or approver's queue, overdue first; `state` and `item` narrow it (empty: all).
 #[server(endpoint = "case-queue", prefix = "/staff/api")]
-pub async fn load_case_queue() -> Result<Vec<CaseSummary>, AppError> {
+pub async fn load_case_queue(state: String, item: String) -> Result<CaseQueue, AppError> {
     super::answer(async move {
         let staff = require_staff().await?;
-        Ok(super::services()?.cases.queue(&staff).await?)
+        let filter = backend::cases::QueueFilter {
+            state: domain::case::CaseState::parse(&state),
+            item: None,
+        };
+        let mut cases = super::services()?.cases.queue(&staff, &filter).await?;
+        let mut items: Vec<(String, String)> = cases
+            .iter()
+            .map(|c| (c.item_code.clone(), c.item_name.clone()))
+            .collect();
+        items.sort();
+        items.dedup();
+        if !item.is_empty() {
+            cases.retain(|c| c.item_code == item);
+        }
+        Ok(CaseQueue { cases, items })
     })
     .await
 }
@@ -173,7 +195,9 @@ pub async fn load_staff_case(id: i64) -> Result<(CaseView, Vec<CaseAction>), App
         let staff = require_staff().await?;
         let case = super::services()?.cases.staff_case(&staff, id).await?;
         let actor = match staff.role {
-            domain::StaffRole::Clerk => domain::case::Actor::Clerk,
+            domain::StaffRole::Clerk | domain::StaffRole::GeneralClerk => {
+                domain::case::Actor::Clerk
+            }
             domain::StaffRole::Approver => domain::case::Actor::Approver,
             _ => return Ok((case, Vec::new())),
         };

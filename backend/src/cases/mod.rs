@@ -46,6 +46,13 @@ pub struct CaseService {
     blobs: Arc<dyn BlobStore>,
 }
 
+/// Narrowing a staff queue: one of the role's states, one 事项.
+#[derive(Clone, Debug, Default)]
+pub struct QueueFilter {
+    pub state: Option<CaseState>,
+    pub item: Option<String>,
+}
+
 /// Starting an application: the 事项, for whom, and the form's one-time key.
 #[derive(Clone, Debug)]
 pub struct StartForm {
@@ -431,11 +438,16 @@ impl CaseService {
         self.view(&record, &item, false).await
     }
 
-    /// The staff member's work: cases of their departments waiting on their role, overdue
-    /// first, then by days left, then oldest.
-    pub async fn queue(&self, staff: &StaffMember) -> Result<Vec<CaseSummary>> {
-        let states: Vec<&str> = match staff.role {
-            domain::StaffRole::Clerk => vec![
+    /// The staff member's work: cases of their departments (a 综合受理 window: of every
+    /// department) waiting on their role, narrowed by `filter`; overdue first, then by days
+    /// left, then oldest.
+    pub async fn queue(
+        &self,
+        staff: &StaffMember,
+        filter: &QueueFilter,
+    ) -> Result<Vec<CaseSummary>> {
+        let mut states: Vec<&str> = match staff.role {
+            domain::StaffRole::Clerk | domain::StaffRole::GeneralClerk => vec![
                 CaseState::Submitted.as_str(),
                 CaseState::Approved.as_str(),
                 CaseState::Concluded.as_str(),
@@ -448,12 +460,18 @@ impl CaseService {
             }
             _ => return Err(Error::Forbidden),
         };
-        if staff.departments.is_empty() {
+        if let Some(state) = filter.state {
+            states.retain(|s| *s == state.as_str());
+        }
+        // An empty list asks for every department.
+        let every = staff.role == domain::StaffRole::GeneralClerk;
+        if states.is_empty() || (staff.departments.is_empty() && !every) {
             return Ok(Vec::new());
         }
+        let departments: &[String] = if every { &[] } else { &staff.departments };
         let records = self
             .store
-            .case_queue(&staff.departments, &states, 500)
+            .case_queue(departments, &states, filter.item.as_deref(), 500)
             .await?;
         let mut out = self.summaries(records).await?;
         out.sort_by_key(|c| {

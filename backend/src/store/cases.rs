@@ -112,11 +112,13 @@ pub trait CaseStore: Send + Sync {
     async fn case_by_number(&self, number: &str) -> Result<Option<CaseRecord>>;
     /// The citizen's cases, newest change first.
     async fn cases_of(&self, citizen_id: i64) -> Result<Vec<CaseRecord>>;
-    /// Cases in `states` of `departments` (every department when empty), oldest first.
+    /// Cases in `states` of `departments` (every department when empty), of one 事项 when
+    /// `item` is given, oldest first.
     async fn case_queue(
         &self,
         departments: &[String],
         states: &[&str],
+        item: Option<&str>,
         limit: u32,
     ) -> Result<Vec<CaseRecord>>;
     async fn case_events(&self, case_id: i64) -> Result<Vec<CaseEventRecord>>;

@@ -112,6 +112,7 @@ macro_rules! case_queries {
                 &self,
                 departments: &[String],
                 states: &[&str],
+                item: Option<&str>,
                 limit: u32,
             ) -> $crate::Result<Vec<$crate::store::CaseRecord>> {
                 // Lists bound as JSON text, read back by each database's JSON functions, so
@@ -123,6 +124,7 @@ macro_rules! case_queries {
                 let sql = format!(
                     "SELECT {} FROM cases WHERE state IN (SELECT value FROM {}) \
                      AND ($2 = '[]' OR department_code IN (SELECT value FROM {})) \
+                     AND ($4 = '' OR item_code = $4) \
                      ORDER BY submitted_at, id LIMIT $3",
                     $crate::store::cases_sql::CASE_COLUMNS,
                     Self::JSON_EACH_1,
@@ -132,6 +134,7 @@ macro_rules! case_queries {
                     .bind(states)
                     .bind(departments)
                     .bind(i64::from(limit))
+                    .bind(item.unwrap_or_default())
                     .fetch_all(&self.pool)
                     .await?)
             }

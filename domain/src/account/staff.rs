@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub enum StaffRole {
     /// 受理: the window clerk who accepts applications and checks bookings in.
     Clerk,
+    /// 综合受理: a hall's 无差别综合受理 window, taking in every department's applications.
+    GeneralClerk,
     /// 审批: decides cases.
     Approver,
     /// 帮办: helps citizens fill forms and apply (帮办代办).
@@ -15,11 +17,18 @@ pub enum StaffRole {
 }
 
 impl StaffRole {
-    pub const ALL: [StaffRole; 4] = [Self::Clerk, Self::Approver, Self::Assistant, Self::Admin];
+    pub const ALL: [StaffRole; 5] = [
+        Self::Clerk,
+        Self::GeneralClerk,
+        Self::Approver,
+        Self::Assistant,
+        Self::Admin,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::Clerk => "受理",
+            Self::GeneralClerk => "综合受理",
             Self::Approver => "审批",
             Self::Assistant => "帮办",
             Self::Admin => "管理",
@@ -29,6 +38,7 @@ impl StaffRole {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Clerk => "clerk",
+            Self::GeneralClerk => "general_clerk",
             Self::Approver => "approver",
             Self::Assistant => "assistant",
             Self::Admin => "admin",
@@ -37,6 +47,11 @@ impl StaffRole {
 
     pub fn parse(value: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == value)
+    }
+
+    /// Takes applications in (受理), for their departments or, at a 综合受理 window, for all.
+    pub fn takes_in(self) -> bool {
+        matches!(self, Self::Clerk | Self::GeneralClerk)
     }
 }
 

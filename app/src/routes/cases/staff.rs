@@ -1,4 +1,4 @@
-use crate::api::{act_on_case, load_case_queue, load_staff_case};
+use crate::api::{CaseQueue, act_on_case, load_case_queue, load_staff_case};
 use crate::components::cases::{StateLine, Timeline, file_text};
 use crate::components::forms::FormError;
 use crate::components::layout::StaffFrame;
@@ -6,21 +6,30 @@ use crate::forms::{Handled, handle, typed};
 use crate::i18n;
 use crate::routes::ErrorNotice;
 use crate::routes::staff::staff_sign_in_first;
-use domain::case::{CaseAction, CaseSummary, CaseView, Delivery, FieldKind};
+use domain::case::{CaseAction, CaseState, CaseView, Delivery, FieldKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/staff/cases` (办件): the cases waiting on this clerk's or approver's role in their
-/// departments, overdue first, then by days left.
+/// departments (a 综合受理 window: all), overdue first, then by days left; narrowed by state
+/// and 事项 with a plain GET form (`?state=…&item=…`).
 #[component]
 pub fn StaffCasesPage() -> impl IntoView {
+    let query = use_query_map();
     let page = Resource::new_blocking(
-        || (),
-        |_| async {
-            let queue = load_case_queue().await;
+        move || {
+            query.with(|q| {
+                (
+                    q.get("state").unwrap_or_default(),
+                    q.get("item").unwrap_or_default(),
+                )
+            })
+        },
+        |(state, item)| async move {
+            let queue = load_case_queue(state.clone(), item.clone()).await;
             staff_sign_in_first(&queue);
-            queue
+            queue.map(|q| (q, state, item))
         },
     );
     view! {
@@ -29,7 +38,7 @@ pub fn StaffCasesPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(queue) => view! { <Queue queue/> }.into_any(),
+                        Ok((queue, state, item)) => view! { <Queue queue state item/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
                 })}
@@ -38,14 +47,50 @@ pub fn StaffCasesPage() -> impl IntoView {
     }
 }
 
+/// The states a queue holds, for the filter.
+const QUEUE_STATES: [CaseState; 5] = [
+    CaseState::Submitted,
+    CaseState::Accepted,
+    CaseState::UnderReview,
+    CaseState::Approved,
+    CaseState::Concluded,
+];
+
 #[component]
-fn Queue(queue: Vec<CaseSummary>) -> impl IntoView {
+fn Queue(queue: CaseQueue, state: String, item: String) -> impl IntoView {
+    let cases = queue.cases;
+    let filtered = !state.is_empty() || !item.is_empty();
     view! {
         <section class="card">
-            <h1 class="card__title">{format!("待办办件（{}）", queue.len())}</h1>
-            {queue.is_empty().then(|| view! { <p class="empty">"没有待办的办件。"</p> })}
+            <h1 class="card__title">{format!("待办办件（{}）", cases.len())}</h1>
+            <form class="form filters" method="get" action="/staff/cases">
+                <div class="field">
+                    <label class="field__label" for="f-state">"状态"</label>
+                    <select class="field__input" id="f-state" name="state">
+                        <option value="">"全部"</option>
+                        {QUEUE_STATES.into_iter().map(|s| view! {
+                            <option value=s.as_str() selected=state == s.as_str()>{i18n::case_state(s)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="f-item">"事项"</label>
+                    <select class="field__input" id="f-item" name="item">
+                        <option value="">"全部事项"</option>
+                        {queue.items.into_iter().map(|(code, name)| {
+                            let selected = code == item;
+                            view! { <option value=code selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form__row">
+                    <button class="button button--plain" type="submit">"筛选"</button>
+                    {filtered.then(|| view! { <a href="/staff/cases">"清除筛选"</a> })}
+                </div>
+            </form>
+            {cases.is_empty().then(|| view! { <p class="empty">"没有待办的办件。"</p> })}
             <ul class="list">
-                {queue.into_iter().map(|c| view! {
+                {cases.into_iter().map(|c| view! {
                     <li class="list__item">
                         <a href=format!("/staff/cases/{}", c.id)><strong>{c.item_name.clone()}</strong></a>
                         <StateLine summary=c.clone()/>
