@@ -10,13 +10,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 cargo build --quiet --release -p server --example rush
 
-BANSHI_PG_DIR="$(mktemp -d /tmp/banshi-pg.XXXXXX)"
-export BANSHI_PG_DIR
-trap 'bash scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true' EXIT
-if [ "${RUSH_SKIP_PG:-0}" != 1 ]; then
-  BANSHI_BENCH_PG_URL="$(bash scripts/pg-test-cluster.sh start)"
-  export BANSHI_BENCH_PG_URL
-fi
+# shellcheck source=bench/pg.sh
+source bench/pg.sh "${RUSH_SKIP_PG:-0}"
 # 5 500 client sockets and as many server ones share this process.
 ulimit -n 20000 2>/dev/null || true
 echo "== the floor: the same burst against /healthz, which does nothing (SQLite only)"

@@ -62,6 +62,10 @@ struct ItemFile {
     keywords: Vec<String>,
     themes: Vec<Theme>,
     hot: Option<u16>,
+    /// The application form's own fields (`domain::case::FieldSpec`); none: materials and
+    /// delivery only.
+    #[serde(default)]
+    form: Vec<domain::case::FieldSpec>,
 }
 
 /// The demo catalogue shipped with the app.
@@ -110,6 +114,7 @@ pub fn parse_catalog(json: &str) -> Result<Catalog> {
             flags: raw.flags,
             keywords: raw.keywords,
             themes: raw.themes,
+            form: raw.form,
         };
         problems.extend(lint_guide(&item).into_iter().map(|p| p.to_string()));
         items.push(SeededItem { item, hot: raw.hot });

@@ -77,10 +77,17 @@ test('a citizen applies online, supplies what the clerk asks for, and follows th
   await expect(page).toHaveURL(/\/cases\/\d+\/edit\?step=0$/);
   const caseId = new URL(page.url()).pathname.split('/')[2];
   await expect(page.getByText('第 1 步，共 4 步')).toBeVisible();
+  // The 事项's own questions (from the catalogue), then a note; a draft keeps what was typed.
+  await page.getByLabel('郑州居住地址').fill('金水区花园路 88 号 3 号楼 501');
   await page.getByLabel('申请说明').fill('在郑州工作，办理居住证');
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByRole('status')).toContainText('草稿已保存');
   await expect(page.getByLabel('申请说明')).toHaveValue('在郑州工作，办理居住证');
+  // A required question left empty keeps the citizen on the step (the browser says which).
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('第 1 步，共 4 步')).toBeVisible();
+  await expect(page.getByLabel('郑州居住地址')).toHaveValue('金水区花园路 88 号 3 号楼 501');
+  await page.getByLabel('在郑州居住起始日期').fill('2025-03-01');
   await page.getByRole('button', { name: '下一步' }).click();
 
   // Materials: a required one cannot be skipped; a file is judged by its content, not its name.

@@ -49,8 +49,15 @@ async fn upload(
     send(app, request).await
 }
 
-/// The two required materials of 居住证申领, uploaded.
+/// The first step of 居住证申领 answered and its two required materials uploaded.
 async fn upload_materials(app: &axum::Router, case: &str, cookie: &str) {
+    let facts = [
+        ("intent", "next"),
+        ("residence.address", "金水区花园路 88 号"),
+        ("residence.since", "2025-03-01"),
+    ];
+    let (response, html) = post(app, &format!("{case}/edit?step=0"), &facts, cookie).await;
+    assert_eq!(response.status(), StatusCode::FOUND, "{html}");
     for key in ["material.m1", "material.m2"] {
         let (response, body) = upload(
             app,

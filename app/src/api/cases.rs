@@ -240,7 +240,7 @@ pub async fn act_on_case(
 }
 
 /// `/verify/{code}`: anyone may check a certificate; `signature` is what its QR code held.
-#[server(endpoint = "verify", prefix = "/api")]
+#[server(endpoint = "certificate-verify", prefix = "/api")]
 pub async fn verify_certificate(
     code: String,
     signature: Option<String>,

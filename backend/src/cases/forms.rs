@@ -34,16 +34,19 @@ pub fn form_for(item: &ServiceItem) -> FormSpec {
             label: "免费邮寄到家".into(),
         });
     }
+    // The item's own fields (from the seed) first, then what the applicant wants to add.
+    let mut first: Vec<FieldSpec> = item.form.clone();
+    first.push(FieldSpec {
+        key: key(REASON),
+        label: "申请说明".into(),
+        kind: FieldKind::Text { max_chars: 200 },
+        required: false,
+        hint: Some("需要向工作人员说明的情况，可不填".into()),
+        prefill: None,
+    });
     let mut steps = vec![FormStep {
         title: "申请事项".into(),
-        fields: vec![FieldSpec {
-            key: key(REASON),
-            label: "申请说明".into(),
-            kind: FieldKind::Text { max_chars: 200 },
-            required: false,
-            hint: Some("需要向工作人员说明的情况，可不填".into()),
-            prefill: None,
-        }],
+        fields: first,
     }];
     let uploads: Vec<FieldSpec> = item
         .materials

@@ -81,9 +81,9 @@ macro_rules! catalog_queries {
                      legal_days, promised_days, case_type, visits, visit_reason, depth, \
                      conditions, fee_charged, fee_standard, fee_basis, legal_basis, location, \
                      hours, consult_phone, supervise_phone, scope, bookable, weekend, postal, \
-                     online, keywords, hot_rank, position, legal_limit_note, themes) VALUES \
-                     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-                     $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)",
+                     online, keywords, hot_rank, position, legal_limit_note, themes, form) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
+                     $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)",
                 )
                 .bind(i.code.as_str())
                 .bind(&i.name)
@@ -119,6 +119,10 @@ macro_rules! catalog_queries {
                         .map(|t| t.label().to_owned())
                         .collect::<Vec<_>>(),
                 ))
+                .bind(
+                    serde_json::to_string(&i.form)
+                        .map_err(|e| $crate::Error::Corrupt(e.to_string()))?,
+                )
                 .execute(&mut **tx)
                 .await?;
                 for (n, m) in i.materials.iter().enumerate() {

@@ -119,7 +119,7 @@ pub(crate) const ITEM_COLUMNS: &str = "i.code, i.name, i.category, i.legal_days,
     i.legal_limit_note, i.promised_days, i.case_type, i.visits, i.visit_reason, i.depth, i.conditions, \
     i.fee_charged, i.fee_standard, i.fee_basis, i.legal_basis, i.location, i.hours, \
     i.consult_phone, i.supervise_phone, i.scope, i.bookable, i.weekend, i.postal, i.online, \
-    i.keywords, i.themes, d.code AS dept_code, d.name AS dept_name, d.short_name AS dept_short_name, \
+    i.keywords, i.themes, i.form, d.code AS dept_code, d.name AS dept_name, d.short_name AS dept_short_name, \
     d.weekend AS dept_weekend";
 
 #[derive(sqlx::FromRow)]
@@ -150,6 +150,8 @@ pub(crate) struct ItemRow {
     online: bool,
     keywords: String,
     themes: String,
+    /// The form's own fields, as JSON.
+    form: String,
     dept_code: String,
     dept_name: String,
     dept_short_name: String,
@@ -241,6 +243,8 @@ impl ItemRow {
                 .iter()
                 .map(|t| Theme::from_label(t).ok_or_else(|| Error::Corrupt(format!("theme = {t}"))))
                 .collect::<Result<_>>()?,
+            form: serde_json::from_str(&self.form)
+                .map_err(|e| Error::Corrupt(format!("form of {}: {e}", self.code)))?,
         })
     }
 }

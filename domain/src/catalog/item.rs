@@ -88,6 +88,9 @@ pub struct ServiceItem {
     pub keywords: Vec<String>,
     /// Life events and themes it belongs to (主题服务).
     pub themes: Vec<Theme>,
+    /// The application form's own fields (beyond materials and delivery), from the seed, by
+    /// the shared key vocabulary.
+    pub form: Vec<crate::case::FieldSpec>,
 }
 
 impl ServiceItem {

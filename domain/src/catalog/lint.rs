@@ -20,6 +20,14 @@ impl fmt::Display for GuideProblem {
 /// Words that stand for "bring whatever else we ask for" — a citizen cannot prepare for them.
 const CATCH_ALL_MATERIALS: [&str; 4] = ["其他材料", "有关材料", "相关材料", "其它材料"];
 
+/// Keys the form builder adds itself (`backend::cases::forms`).
+const RESERVED_KEY_PREFIXES: [&str; 4] = [
+    "material.",
+    "delivery.",
+    "address.postal",
+    "application.reason",
+];
+
 pub fn lint_guide(item: &ServiceItem) -> Vec<GuideProblem> {
     let mut broken = Vec::new();
     let mut rule = |ok: bool, rule: &'static str| {
@@ -92,6 +100,20 @@ pub fn lint_guide(item: &ServiceItem) -> Vec<GuideProblem> {
         "到场次数不得超过 2 次（最多跑一次改革后不应更多）",
     );
     rule(!item.materials.is_empty(), "必须列出申请材料");
+    let keys: Vec<&str> = item.form.iter().map(|f| f.key.as_str()).collect();
+    rule(
+        keys.iter().enumerate().all(|(i, k)| !keys[..i].contains(k)),
+        "申请表字段不得重复",
+    );
+    rule(
+        keys.iter()
+            .all(|k| !RESERVED_KEY_PREFIXES.iter().any(|p| k.starts_with(p))),
+        "申请表字段不得使用系统保留的键（材料、领取方式、收件地址、申请说明）",
+    );
+    rule(
+        item.form.is_empty() || item.depth >= OnlineDepth::PreReview,
+        "网办深度Ⅰ级（仅指南）的事项不设申请表",
+    );
     rule(!item.steps.is_empty(), "必须列出办理流程");
     rule(!item.conditions.is_empty(), "必须写明受理条件");
     rule(
@@ -157,6 +179,7 @@ pub(crate) mod tests {
             },
             keywords: vec!["抵押".into()],
             themes: vec![Theme::Housing],
+            form: Vec::new(),
         }
     }
 
@@ -177,6 +200,34 @@ pub(crate) mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0].to_string().contains("不动产抵押权首次登记"));
         assert!(problems[0].rule.contains("兜底"));
+    }
+
+    #[test]
+    fn form_fields_are_asked_once_and_never_take_a_built_in_key() {
+        use crate::case::{FieldKey, FieldKind, FieldSpec};
+        let field = |key: &str| FieldSpec {
+            key: FieldKey::parse(key).unwrap(),
+            label: "字段".into(),
+            kind: FieldKind::Date,
+            required: true,
+            hint: None,
+            prefill: None,
+        };
+        let mut item = sample_item();
+        item.form = vec![field("property.cert_no"), field("loan.amount")];
+        assert_eq!(broken(&item), Vec::<&str>::new());
+        item.form.push(field("loan.amount"));
+        assert_eq!(broken(&item), vec!["申请表字段不得重复"]);
+        item.form.pop();
+        item.form.push(field("material.m1"));
+        assert_eq!(
+            broken(&item),
+            vec!["申请表字段不得使用系统保留的键（材料、领取方式、收件地址、申请说明）"]
+        );
+        item.form.pop();
+        item.depth = OnlineDepth::Info;
+        item.flags.online = false;
+        assert_eq!(broken(&item), vec!["网办深度Ⅰ级（仅指南）的事项不设申请表"]);
     }
 
     #[test]

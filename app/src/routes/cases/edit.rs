@@ -1,5 +1,5 @@
 use crate::api::{CaseForm, load_addresses, load_case, save_case_step, submit_case};
-use crate::components::cases::{CaseField, UploadField, file_text};
+use crate::components::cases::{CaseField, DraftKeeper, UploadField, file_text};
 use crate::components::forms::{FormError, Hidden};
 use crate::components::layout::{Frame, Tab};
 use crate::forms::{Handled, handle, posted};
@@ -217,6 +217,7 @@ fn Edit(
             {uploads}
             <form class="form" method="post" action=here>
                 <FormError error=done.error.clone()/>
+                {(!fields.is_empty()).then(|| view! { <DraftKeeper storage_key=format!("banshi-draft:{id}:{step}")/> })}
                 {fields.into_iter().map(|f| {
                     let key = f.key.as_str().to_owned();
                     let value = value_of(&key);

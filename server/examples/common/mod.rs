@@ -1,0 +1,173 @@
+//! What the HTTP benchmarks share: a fresh PostgreSQL database, verified citizens with open
+//! sessions made straight through the services, and a bare HTTP/1.1 client on loopback.
+
+#![allow(dead_code)]
+
+use backend::accounts::SessionService;
+use domain::SessionKind;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// A number from the environment, or `default`.
+pub fn env_num(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+pub const PII_KEY: &str = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a";
+
+/// A database of its own made through the admin URL; its URL.
+pub async fn fresh_pg_database(admin: &str) -> String {
+    let name = format!("banshi_bench_{}", std::process::id());
+    let pool = sqlx::PgPool::connect(admin)
+        .await
+        .expect("connect to PostgreSQL");
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let base = admin.rsplit_once('/').map_or(admin, |(b, _)| b);
+    format!("{base}/{name}")
+}
+
+/// A valid GB 11643 number, distinct for each `n` below 10 000 (Zhengzhou 金水区, born 1980).
+pub fn id_number(n: usize) -> String {
+    let body = format!("410105198001{:02}{:03}", 1 + n / 1000, n % 1000);
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: &[u8; 11] = b"10X98765432";
+    let sum: u32 = body
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    format!("{body}{}", CHECK[(sum % 11) as usize] as char)
+}
+
+/// `n` verified citizens, each with an open session: (id, session token).
+pub async fn make_citizens(services: &backend::Services, n: usize) -> Vec<(i64, String)> {
+    let pii = backend::pii::PiiCipher::from_hex(PII_KEY).unwrap();
+    let sessions = SessionService::new(services.store.clone(), services.clock.clone());
+    let gate = Arc::new(tokio::sync::Semaphore::new(8));
+    let mut tasks = Vec::with_capacity(n);
+    for i in 0..n {
+        let (services, pii, sessions, gate) = (
+            services.clone(),
+            pii.clone(),
+            sessions.clone(),
+            gate.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let _turn = gate.acquire().await.unwrap();
+            let phone = domain::Phone::parse(&format!("139{i:08}")).unwrap();
+            // The column names are the cipher's associated data (backend::accounts::columns).
+            let index = pii.blind_index(phone.as_str(), "citizens.phone");
+            let enc = pii.encrypt(phone.as_str(), "citizens.phone");
+            let now = services.clock.now();
+            let id = services
+                .store
+                .citizen_for_phone(&index, &enc, &phone.masked(), now)
+                .await
+                .unwrap();
+            let token = sessions.open(SessionKind::Citizen, id, None).await.unwrap();
+            // The citizen has the booking page open: the server looked their session up.
+            services.accounts.is_signed_in_cached(&token).await.unwrap();
+            services
+                .accounts
+                .verify_identity(id, "张三", &id_number(i), "127.0.0.1")
+                .await
+                .unwrap();
+            (id, token)
+        }));
+    }
+    let mut citizens = Vec::with_capacity(n);
+    for t in tasks {
+        citizens.push(t.await.unwrap());
+    }
+    citizens
+}
+
+pub async fn connect(addr: SocketAddr) -> TcpStream {
+    loop {
+        match TcpStream::connect(addr).await {
+            Ok(s) => {
+                let _ = s.set_nodelay(true);
+                return s;
+            }
+            // A full accept queue refuses a few; try again as a phone would.
+            Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+        }
+    }
+}
+
+/// Sends one HTTP/1.1 request on a kept-alive connection and reads the whole answer (no
+/// compression asked for): status, Retry-After, body, and whether the connection stays
+/// usable. Status 0 = the connection failed.
+pub async fn exchange(tcp: &mut TcpStream, request: &[u8]) -> (u16, Option<u64>, String, bool) {
+    let failed = (0, None, String::new(), false);
+    if tcp.write_all(request).await.is_err() {
+        return failed;
+    }
+    let mut raw: Vec<u8> = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(at) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        match tcp.read(&mut chunk).await {
+            Ok(0) | Err(_) => return failed,
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+        }
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end]).into_owned();
+    let header = |name: &str| {
+        head.lines().find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.trim().to_owned())
+        })
+    };
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let retry_after = header("retry-after").and_then(|v| v.parse().ok());
+    let closing = header("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
+    let mut body = raw[head_end..].to_vec();
+    let complete =
+        |body: &[u8]| match header("content-length").and_then(|v| v.parse::<usize>().ok()) {
+            Some(len) => body.len() >= len,
+            None => body.ends_with(b"0\r\n\r\n"),
+        };
+    while !complete(&body) {
+        match tcp.read(&mut chunk).await {
+            Ok(0) | Err(_) => return failed,
+            Ok(n) => body.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let body = String::from_utf8_lossy(&body).into_owned();
+    // A body sent chunked keeps its framing; only the JSON object inside matters here.
+    let body = match (body.find('{'), body.rfind('}')) {
+        (Some(a), Some(b)) if a < b => body[a..=b].to_owned(),
+        _ => body,
+    };
+    (status, retry_after, body, !closing)
+}
+
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((sorted.len() as f64) * p).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
