@@ -279,13 +279,7 @@ async fn cross_site_posts_are_refused() {
 async fn staff_pages_and_functions_refuse_citizens() {
     let url = fresh_db_url();
     let app = support::app_at(&url).await;
-    let config = server::Config::from_lookup(|n| match n {
-        "BANSHI_DATABASE_URL" => Some(url.clone()),
-        "BANSHI_PII_KEY" => Some("3c".repeat(32)),
-        _ => None,
-    })
-    .unwrap();
-    let password = server::create_admin(config, "admin", "管理员")
+    let password = server::create_admin(support::side_config(&url), "admin", "管理员")
         .await
         .unwrap();
     let citizen = sign_in(&app, "13500000001").await;
@@ -449,13 +443,7 @@ async fn erasing_an_account_needs_the_box_ticked_and_then_signs_out() {
 async fn admins_see_the_searches_that_found_nothing() {
     let url = fresh_db_url();
     let app = support::app_at(&url).await;
-    let config = server::Config::from_lookup(|n| match n {
-        "BANSHI_DATABASE_URL" => Some(url.clone()),
-        "BANSHI_PII_KEY" => Some("3c".repeat(32)),
-        _ => None,
-    })
-    .unwrap();
-    let password = server::create_admin(config, "admin", "管理员")
+    let password = server::create_admin(support::side_config(&url), "admin", "管理员")
         .await
         .unwrap();
     get(&app, "/search?q=%E7%81%AB%E6%98%9F%E7%A7%BB%E6%B0%91").await; // 火星移民

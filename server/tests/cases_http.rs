@@ -5,7 +5,10 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use support::{app_with, booking_app, fresh_db_url, get_as, header, post, send, sign_in, verified};
+use support::{
+    app_with, booking_app, fresh_db_url, get_as, header, post, send, sign_in, staff_app,
+    staff_cookie, verified,
+};
 
 /// 居住证申领 (公安): 网办 Ⅱ, 5 working days.
 const RESIDENCE: &str = "11410100005252014Q4000107004";
@@ -273,8 +276,8 @@ async fn applying_asks_for_real_name_verification_first() {
     assert!(!html.contains("开始填写"));
 }
 
-/// Submits a 居住证 application for `cookie` through the pages; the case's number.
-async fn submitted_number(app: &axum::Router, cookie: &str) -> String {
+/// Submits a 居住证 application for `cookie` through the pages; the case's path.
+async fn submitted_case(app: &axum::Router, cookie: &str) -> String {
     let fields = [("member", "self"), ("request_key", "t1")];
     let (response, _) = post(app, &format!("/apply/{RESIDENCE}"), &fields, cookie).await;
     let case = header(&response, header::LOCATION)
@@ -291,6 +294,12 @@ async fn submitted_number(app: &axum::Router, cookie: &str) -> String {
         cookie,
     )
     .await;
+    case
+}
+
+/// Submits a 居住证 application for `cookie` through the pages; the case's number.
+async fn submitted_number(app: &axum::Router, cookie: &str) -> String {
+    let case = submitted_case(app, cookie).await;
     let (_, html) = get_as(app, &case, cookie).await;
     let at = html
         .find("case__number")
@@ -356,4 +365,30 @@ async fn tracking_without_signing_in_answers_two_failures_alike_and_limits_guess
     .await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS, "{html}");
     assert!(html.contains("操作过于频繁"));
+}
+
+#[tokio::test]
+async fn staff_of_another_department_find_neither_the_case_nor_its_files() {
+    let (app, services, admin) = staff_app().await;
+    let owner = verified(&app, 51).await;
+    let case = submitted_case(&app, &owner).await;
+    let (_, page) = get_as(&app, &case, &owner).await;
+    let at = page
+        .find(&format!("{case}/files/"))
+        .expect("a file on the case page");
+    let link: String = page[at..].chars().take_while(|c| *c != '"').collect();
+    let ga = staff_cookie(&app, &services, &admin, "ga.clerk", "clerk", &["ga"]).await;
+    let bdc = staff_cookie(&app, &services, &admin, "bdc.clerk", "clerk", &["bdc"]).await;
+    for (who, cookie, status) in [
+        ("公安", &ga, StatusCode::OK),
+        ("不动产", &bdc, StatusCode::NOT_FOUND),
+    ] {
+        for path in [format!("/staff{case}"), format!("/staff{link}")] {
+            let (response, _) = get_as(&app, &path, cookie).await;
+            assert_eq!(response.status(), status, "{who} {path}");
+        }
+    }
+    // A citizen's session opens no staff file, nor another's case files.
+    let (response, _) = get_as(&app, &format!("/staff{link}"), &owner).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }

@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use support::{
     ITEM, app, app_with, booking_app, code_for, cookie, fresh_db_url, get, get_as, header,
-    id_number, post, send, sign_in,
+    id_number, post, send, sign_in, staff_app, staff_cookie,
 };
 
 async fn verified(app: &Router, n: u32) -> String {
@@ -182,64 +182,6 @@ async fn anonymous_booking_posts_are_turned_away_before_the_rush_gate() {
     assert_eq!(api_book(&app, &b, &slot, "b").await.0, StatusCode::OK);
     let (status, _) = api_book(&app, "", &slot, "x").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-}
-
-/// The app with its services and an admin, for staff accounts made directly.
-async fn staff_app() -> (Router, backend::Services, domain::StaffMember) {
-    let url = fresh_db_url();
-    let app = booking_app(&url).await;
-    let config = server::Config::from_lookup(|n| match n {
-        "BANSHI_DATABASE_URL" => Some(url.clone()),
-        "BANSHI_PII_KEY" => Some("3c".repeat(32)),
-        _ => None,
-    })
-    .unwrap();
-    let services = server::prepare(config).await.unwrap().services;
-    let password = services
-        .staff
-        .create_admin("root.admin", "管理员")
-        .await
-        .unwrap();
-    let token = services
-        .staff
-        .sign_in("root.admin", &password, "127.0.0.1", None)
-        .await
-        .unwrap();
-    let admin = services.staff.current(&token).await.unwrap().unwrap();
-    (app, services, admin)
-}
-
-/// A staff member of `role` at the demo hall for `departments`, signed in over HTTP.
-async fn staff_cookie(
-    app: &Router,
-    services: &backend::Services,
-    admin: &domain::StaffMember,
-    username: &str,
-    role: &str,
-    departments: &[&str],
-) -> String {
-    let form = backend::accounts::NewStaffForm {
-        username: username.into(),
-        display_name: "窗口".into(),
-        role: role.into(),
-        hall_code: "zz-smzj".into(),
-        departments: departments.iter().map(|d| (*d).to_owned()).collect(),
-        active: true,
-    };
-    let (_, password) = services
-        .staff
-        .create(admin, &form, "127.0.0.1")
-        .await
-        .unwrap();
-    let (response, html) = post(
-        app,
-        "/staff",
-        &[("username", username), ("password", &password)],
-        "",
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::FOUND, "{html}");
-    cookie(&response, "banshi_staff").expect("a staff cookie")
 }
 
 #[tokio::test]

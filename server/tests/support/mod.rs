@@ -236,3 +236,72 @@ pub async fn verified(app: &Router, n: u32) -> String {
     assert_eq!(response.status(), StatusCode::FOUND, "{html}");
     cookie
 }
+
+/// A second handle on the database at `url` (the same personal-data key, uploads in a
+/// directory of its own), for setting things up through the services or the CLI.
+pub fn side_config(url: &str) -> Config {
+    let uploads = std::env::temp_dir().join(format!(
+        "banshi_side_uploads_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    Config::from_lookup(|n| match n {
+        "BANSHI_DATABASE_URL" => Some(url.to_owned()),
+        "BANSHI_PII_KEY" => Some("3c".repeat(32)),
+        "BANSHI_UPLOADS_DIR" => Some(uploads.display().to_string()),
+        _ => None,
+    })
+    .unwrap()
+}
+
+/// The app with its services and an admin, for staff accounts made directly.
+pub async fn staff_app() -> (Router, backend::Services, domain::StaffMember) {
+    let url = fresh_db_url();
+    let app = booking_app(&url).await;
+    let services = server::prepare(side_config(&url)).await.unwrap().services;
+    let password = services
+        .staff
+        .create_admin("root.admin", "管理员")
+        .await
+        .unwrap();
+    let token = services
+        .staff
+        .sign_in("root.admin", &password, "127.0.0.1", None)
+        .await
+        .unwrap();
+    let admin = services.staff.current(&token).await.unwrap().unwrap();
+    (app, services, admin)
+}
+
+/// A staff member of `role` at the demo hall for `departments`, signed in over HTTP.
+pub async fn staff_cookie(
+    app: &Router,
+    services: &backend::Services,
+    admin: &domain::StaffMember,
+    username: &str,
+    role: &str,
+    departments: &[&str],
+) -> String {
+    let form = backend::accounts::NewStaffForm {
+        username: username.into(),
+        display_name: "窗口".into(),
+        role: role.into(),
+        hall_code: "zz-smzj".into(),
+        departments: departments.iter().map(|d| (*d).to_owned()).collect(),
+        active: true,
+    };
+    let (_, password) = services
+        .staff
+        .create(admin, &form, "127.0.0.1")
+        .await
+        .unwrap();
+    let (response, html) = post(
+        app,
+        "/staff",
+        &[("username", username), ("password", &password)],
+        "",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FOUND, "{html}");
+    cookie(&response, "banshi_staff").expect("a staff cookie")
+}
