@@ -30,8 +30,6 @@ use tracing_subscriber::util::SubscriberInitExt;
 const ITEM: &str = "11410100005252014Q4000107004";
 const PHOTO: &[u8] = b"\xff\xd8\xff\xe1\x00\x0bExif\0\0GPS\xff\xda\x00\x02\x01\x02\xff\xd9";
 const CITIZENS: usize = 100;
-/// 2026-11-30 10:00 China time, a Monday.
-const NOW: i64 = 1_796_004_000;
 
 /// Counts the statements sqlx runs (its `sqlx::query` events).
 struct CountStatements(Arc<AtomicU64>);
@@ -98,10 +96,11 @@ async fn run(kind: &str, url: &str, plan: &Plan, uploads: &std::path::Path) {
     let config = Config::from_lookup(|name| match name {
         "BANSHI_DATABASE_URL" => Some(url.to_owned()),
         "BANSHI_PII_KEY" => Some(PII_KEY.to_owned()),
-        "BANSHI_CLOCK_START" => Some(NOW.to_string()),
         "BANSHI_JOBS_EVERY_SECS" => Some("0".to_owned()),
         "BANSHI_UPLOADS_DIR" => Some(uploads.clone()),
         "BANSHI_IP_TRIES_PER_10_MIN" => Some("1000000".to_owned()),
+        "BANSHI_IP_VERIFIES_PER_HOUR" => Some("1000000".to_owned()),
+        "BANSHI_IP_SENDS_PER_HOUR" => Some("1000000".to_owned()),
         _ => None,
     })
     .expect("config");
