@@ -193,6 +193,8 @@ test('a citizen applies online, supplies what the clerk asks for, and follows th
   await row.getByRole('link').click();
   await expect(page).toHaveURL(`/cases/${caseId}`);
   await expect(page.locator('.case__clock')).toContainText('在承诺时限内办结');
+  await expect(page.locator('#result')).toContainText('结果已在窗口领取');
+  await expect(page.locator('.pickup-code')).toHaveCount(0);
   const steps = page.locator('.timeline__what');
   await expect(steps).toHaveText([
     '已领取', '出具结果，办结', '准予许可', '开始审查', '受理', '补正后重新提交', '要求补正材料', '提交申请',

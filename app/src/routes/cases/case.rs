@@ -151,7 +151,7 @@ fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoV
             </dl>
             {next}
         </section>
-        {case.result.clone().map(|r| view! { <ResultCard result=r qr=c.certificate_qr.clone()/> })}
+        {case.result.clone().map(|r| view! { <ResultCard result=r state=s.state qr=c.certificate_qr.clone()/> })}
         <section class="card">
             <h2 class="card__title">"办理进度"</h2>
             <Timeline entries=case.timeline.clone()/>
@@ -194,15 +194,18 @@ fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoV
 /// The result: where to collect it (the pickup code) or the post's number, and the
 /// e-certificate with its QR code and a link to check it.
 #[component]
-fn ResultCard(result: CaseResult, qr: Option<String>) -> impl IntoView {
+fn ResultCard(result: CaseResult, state: CaseState, qr: Option<String>) -> impl IntoView {
     let how = match result.delivery {
+        Delivery::Pickup if state == CaseState::PickedUp => {
+            view! { <p>"结果已在窗口领取。"</p> }.into_any()
+        }
         Delivery::Pickup => view! {
             <p>"请到办理大厅窗口领取，出示取件码："</p>
             {result.pickup_code.clone().map(|code| view! { <p class="pickup-code">{code}</p> })}
         }
         .into_any(),
         Delivery::Post => view! {
-            <p>"已通过免费邮寄寄出。"</p>
+            <p>{if state == CaseState::Delivered { "已通过免费邮寄送达。" } else { "已通过免费邮寄寄出。" }}</p>
             {result.tracking_no.clone().map(|no| view! { <p>"快递单号："<strong class="tracking">{no}</strong></p> })}
         }
         .into_any(),
