@@ -53,19 +53,8 @@ impl CertSigner {
     }
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
-}
+/// Hex as the personal-data keys are written, one encoding for the crate.
+pub(crate) use crate::pii::{decode_hex as unhex, encode_hex as hex};
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@ use domain::case::{
     FieldKey, FieldKind, FieldProblem, FileKind, FileView, MAX_CASE_BYTES, MAX_CASE_FILES,
     UploadProblem,
 };
-use domain::{Invalid, Reach, Refusal, ServiceItem, StaffAction, StaffMember, may};
+use domain::{Invalid, Refusal, ServiceItem, StaffMember};
 
 /// A stored file, ready to stream out.
 pub struct FileOut {
@@ -118,17 +118,7 @@ impl CaseService {
         case_id: i64,
         file_id: i64,
     ) -> Result<FileOut> {
-        let record = self
-            .store
-            .case_by_id(case_id)
-            .await?
-            .ok_or(Error::NotFound)?;
-        let reach = Reach::department(&record.department_code);
-        let sees = may(staff, StaffAction::HandleCases, &reach)
-            || may(staff, StaffAction::DecideCases, &reach);
-        if !sees || record.state == domain::case::CaseState::Draft.as_str() {
-            return Err(Error::NotFound);
-        }
+        self.staff_record(staff, case_id).await?;
         self.file_out(case_id, file_id).await
     }
 

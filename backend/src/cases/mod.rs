@@ -423,6 +423,18 @@ impl CaseService {
 
     /// A case of the staff member's departments, whole; others read as not found.
     pub async fn staff_case(&self, staff: &StaffMember, case_id: i64) -> Result<CaseView> {
+        let record = self.staff_record(staff, case_id).await?;
+        let item = self.item(&record.item_code).await?;
+        self.view(&record, &item, false).await
+    }
+
+    /// A case the staff member may see (of their departments' work, never a draft); any
+    /// other reads as not found.
+    pub(super) async fn staff_record(
+        &self,
+        staff: &StaffMember,
+        case_id: i64,
+    ) -> Result<CaseRecord> {
         let record = self
             .store
             .case_by_id(case_id)
@@ -434,8 +446,7 @@ impl CaseService {
         if !sees || record.state == CaseState::Draft.as_str() {
             return Err(Error::NotFound);
         }
-        let item = self.item(&record.item_code).await?;
-        self.view(&record, &item, false).await
+        Ok(record)
     }
 
     /// The staff member's work: cases of their departments (a 综合受理 window: of every
