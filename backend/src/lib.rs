@@ -82,6 +82,11 @@ impl Services {
                 Ok(r.reminders as u64 + r.no_shows + r.offers as u64)
             }
         });
+        let cases = self.cases.clone();
+        runner.add("cases.bundles", move || {
+            let cases = cases.clone();
+            async move { cases.advance_all().await }
+        });
         let accounts = self.accounts.clone();
         runner.add("accounts.sweep", move || {
             let accounts = accounts.clone();

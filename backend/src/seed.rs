@@ -2,6 +2,7 @@
 //! and loaded once into an empty database. Every guide is linted on load.
 
 use crate::{Error, Result};
+use domain::bundle::{Bundle, BundleDef};
 use domain::{
     CaseType, Department, Fee, Hall, ItemCategory, Material, OnlineDepth, Scope, ServiceCode,
     ServiceFlags, ServiceItem, Theme, Visits, WorkingDays, lint_guide,
@@ -18,6 +19,8 @@ pub struct Catalog {
     pub departments: Vec<Department>,
     pub halls: Vec<Hall>,
     pub items: Vec<SeededItem>,
+    /// 一件事 bundles, each checked against the items on load.
+    pub bundles: Vec<BundleDef>,
 }
 
 #[derive(Clone, Debug)]
@@ -33,6 +36,8 @@ struct CatalogFile {
     departments: Vec<Department>,
     halls: Vec<Hall>,
     items: Vec<ItemFile>,
+    #[serde(default)]
+    bundles: Vec<BundleDef>,
 }
 
 #[derive(Deserialize)]
@@ -119,6 +124,22 @@ pub fn parse_catalog(json: &str) -> Result<Catalog> {
         problems.extend(lint_guide(&item).into_iter().map(|p| p.to_string()));
         items.push(SeededItem { item, hot: raw.hot });
     }
+    for def in &file.bundles {
+        let found = |code: &str| {
+            items
+                .iter()
+                .map(|s| &s.item)
+                .find(|i| i.code.as_str() == code)
+        };
+        if let Err(wrong) = Bundle::build(def.clone(), found) {
+            problems.extend(wrong.iter().map(ToString::to_string));
+        }
+    }
+    let mut bundle_codes: Vec<&str> = file.bundles.iter().map(|b| b.code.as_str()).collect();
+    bundle_codes.sort_unstable();
+    if let Some(pair) = bundle_codes.windows(2).find(|w| w[0] == w[1]) {
+        problems.push(format!("一件事编码 {} 重复", pair[0]));
+    }
     if !problems.is_empty() {
         return Err(Error::Seed(problems.join("；")));
     }
@@ -137,6 +158,7 @@ pub fn parse_catalog(json: &str) -> Result<Catalog> {
         departments: file.departments,
         halls: file.halls,
         items,
+        bundles: file.bundles,
     })
 }
 
@@ -173,6 +195,41 @@ mod tests {
         let err = parse_catalog(&file.to_string()).unwrap_err().to_string();
         assert!(err.contains("承诺办结时限不得长于法定办结时限"), "{err}");
         assert!(err.contains(&name), "{err}");
+    }
+
+    #[test]
+    fn both_bundles_load_and_a_broken_one_is_refused_by_name() {
+        let catalog = demo_catalog().unwrap();
+        let codes: Vec<&str> = catalog.bundles.iter().map(|b| b.code.as_str()).collect();
+        assert_eq!(codes, ["birth", "retirement"]);
+        // What each joint form spares (fields, materials, trips), as the bundle pages say.
+        let saved: Vec<(u32, u32, u32)> = catalog
+            .bundles
+            .iter()
+            .map(|def| {
+                let found = |code: &str| {
+                    catalog
+                        .items
+                        .iter()
+                        .map(|s| &s.item)
+                        .find(|i| i.code.as_str() == code)
+                };
+                let s = Bundle::build(def.clone(), found).unwrap().savings();
+                (s.fields(), s.materials(), s.trips())
+            })
+            .collect();
+        assert_eq!(saved, [(12, 6, 3), (16, 5, 1)]);
+        let mut file: serde_json::Value = serde_json::from_str(CATALOG_JSON).unwrap();
+        let first = file["bundles"][0]["items"][0]["item"].clone();
+        file["bundles"][0]["items"][0]["after"] =
+            serde_json::json!([file["bundles"][0]["items"][4]["item"].clone()]);
+        let err = parse_catalog(&file.to_string()).unwrap_err().to_string();
+        assert!(err.contains("一件事 birth：办理顺序 Cycle"), "{err}");
+        assert!(err.contains(first.as_str().unwrap()), "{err}");
+        let mut file: serde_json::Value = serde_json::from_str(CATALOG_JSON).unwrap();
+        file["bundles"][1]["items"][2]["item"] = serde_json::json!("11410100MB1A63520E4000199999");
+        let err = parse_catalog(&file.to_string()).unwrap_err().to_string();
+        assert!(err.contains("不在目录中"), "{err}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod booking;
+pub mod bundle;
 pub mod calendar;
 pub mod case;
 pub mod catalog;

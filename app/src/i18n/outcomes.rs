@@ -116,6 +116,7 @@ pub fn case_state(state: CaseState) -> &'static str {
     match state {
         CaseState::Draft => "草稿",
         CaseState::Submitted => "已提交",
+        CaseState::Waiting => "等待前序事项",
         CaseState::Accepted => "已受理",
         CaseState::NeedsSupplement => "需补正",
         CaseState::NotAccepted => "不予受理",
@@ -146,6 +147,7 @@ pub fn case_action(action: CaseAction) -> &'static str {
         CaseAction::PickUp => "已领取",
         CaseAction::Withdraw => "撤回申请",
         CaseAction::FinishAtOnce => "当场办结",
+        CaseAction::Release => "前序事项已办结，自动提交",
     }
 }
 
@@ -155,6 +157,7 @@ pub fn acted_by(by: &ActedBy) -> String {
         ActedBy::Applicant => "申请人".to_owned(),
         ActedBy::Clerk { department_name } => format!("{department_name} · 受理窗口"),
         ActedBy::Approver { department_name } => format!("{department_name} · 审批人员"),
+        ActedBy::Bundle => "一件事联办".to_owned(),
     }
 }
 
@@ -195,6 +198,7 @@ pub fn field_problem(problem: FieldProblem) -> String {
         FieldProblem::IdNumber(e) => id_error(e),
         FieldProblem::Phone(e) => phone_error(e).to_owned(),
         FieldProblem::Name(e) => name_error(e).to_owned(),
+        FieldProblem::Ineligible => "不符合这项一件事的办理条件".to_owned(),
     }
 }
 

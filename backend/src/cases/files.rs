@@ -2,16 +2,16 @@
 //! the case waits on the applicant, within the per-file and per-case limits; served only to
 //! the applicant and to staff who may see the case.
 
+use super::CaseService;
 use super::uploads::{Staged, Stop};
-use super::{CaseService, forms};
 use crate::blobs::BlobReader;
 use crate::store::{AddFile, CaseFileRecord, CaseRecord, NewCaseFile};
 use crate::{Error, Result};
 use domain::case::{
-    FieldKey, FieldKind, FieldProblem, FileKind, FileView, MAX_CASE_BYTES, MAX_CASE_FILES,
-    UploadProblem,
+    FieldKey, FieldKind, FieldProblem, FileKind, FileView, FormSpec, MAX_CASE_BYTES,
+    MAX_CASE_FILES, UploadProblem,
 };
-use domain::{Invalid, Refusal, ServiceItem, StaffMember};
+use domain::{Invalid, Refusal, StaffMember};
 
 /// A stored file, ready to stream out.
 pub struct FileOut {
@@ -29,15 +29,17 @@ impl CaseService {
     /// May the citizen upload for `key` now? Asked before the file is read, so that a
     /// refusal costs no upload.
     pub async fn may_upload(&self, citizen_id: i64, case_id: i64, key: &str) -> Result<()> {
-        let (record, item) = self.own(citizen_id, case_id).await?;
-        self.check_upload(&record, &item, key)
+        let record = self.own(citizen_id, case_id).await?;
+        self.check_upload(&record, key).await
     }
 
-    fn check_upload(&self, record: &CaseRecord, item: &ServiceItem, key: &str) -> Result<()> {
+    async fn check_upload(&self, record: &CaseRecord, key: &str) -> Result<()> {
         if !self.state(record)?.awaits_citizen() {
             return Err(Refusal::CaseClosedForChanges.into());
         }
-        let is_upload = forms::form_for(item)
+        let is_upload = self
+            .form_of(record)
+            .await?
             .fields()
             .any(|f| f.key.as_str() == key && f.kind == FieldKind::File);
         if !is_upload {
@@ -55,8 +57,8 @@ impl CaseService {
         key: &str,
         staged: Staged,
     ) -> Result<i64> {
-        let (record, item) = self.own(citizen_id, case_id).await?;
-        self.check_upload(&record, &item, key)?;
+        let record = self.own(citizen_id, case_id).await?;
+        self.check_upload(&record, key).await?;
         let clean = staged
             .scrubbed(self.blobs.staging_path())
             .await
@@ -92,7 +94,7 @@ impl CaseService {
 
     /// Removes one of the citizen's files while the case waits on them.
     pub async fn remove_file(&self, citizen_id: i64, case_id: i64, file_id: i64) -> Result<()> {
-        let (record, _) = self.own(citizen_id, case_id).await?;
+        let record = self.own(citizen_id, case_id).await?;
         if !self.state(&record)?.awaits_citizen() {
             return Err(Refusal::CaseClosedForChanges.into());
         }
@@ -146,11 +148,10 @@ impl CaseService {
 
     /// Required uploads without a file, as form problems (checked at submission).
     pub(super) fn missing_uploads(
-        item: &ServiceItem,
+        form: &FormSpec,
         files: &[CaseFileRecord],
     ) -> Vec<(FieldKey, FieldProblem)> {
-        forms::form_for(item)
-            .fields()
+        form.fields()
             .filter(|f| f.kind == FieldKind::File && f.required)
             .filter(|f| !files.iter().any(|x| x.field_key == f.key.as_str()))
             .map(|f| (f.key.clone(), FieldProblem::NoFile))

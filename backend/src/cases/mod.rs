@@ -3,12 +3,13 @@
 //! through `domain::case::next`, each move one conditional update with its event; the
 //! deadline is the domain's clock over the shared calendar.
 
+mod bundles;
 mod files;
-pub mod forms;
 mod results;
 mod texts;
 pub mod uploads;
 
+pub use bundles::Started;
 pub use files::FileOut;
 pub use results::Decision;
 
@@ -22,16 +23,19 @@ use crate::store::{
 };
 use crate::{Error, Result, Store};
 use domain::booking::ForWhom;
+use domain::bundle::BundleProgress;
+use domain::case::FormSpec;
+use domain::case::item_form as forms;
 use domain::case::{
     ActedBy, Actor, AnswerView, Answers, CaseAction, CaseNo, CaseState, CaseSummary, CaseView,
-    ClockMark, FieldKey, FieldKind, TimelineEntry, deadline, next,
+    FieldKey, FieldKind, TimelineEntry, deadline, next,
 };
 use domain::{
     CivilDate, Invalid, OnlineDepth, Reach, Refusal, Relation, ServiceItem, StaffAction,
     StaffMember, may,
 };
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 /// The PII column name the answers are sealed under.
 const ANSWERS: &str = "cases.answers";
@@ -44,6 +48,8 @@ pub struct CaseService {
     pii: PiiCipher,
     clock: Arc<dyn Clock>,
     blobs: Arc<dyn BlobStore>,
+    /// The catalogue's bundles, built on first use (the catalogue changes only at start).
+    bundles: Arc<RwLock<Option<bundles::Built>>>,
 }
 
 /// Narrowing a staff queue: one of the role's states, one 事项.
@@ -77,6 +83,7 @@ impl CaseService {
             pii,
             clock,
             blobs,
+            bundles: Arc::default(),
         }
     }
 
@@ -89,15 +96,7 @@ impl CaseService {
         if item.depth < OnlineDepth::PreReview {
             return Err(Refusal::NotOnline.into());
         }
-        let citizen = self
-            .store
-            .citizen(citizen_id)
-            .await?
-            .filter(|c| c.deleted_at.is_none())
-            .ok_or(Error::SignInRequired)?;
-        if citizen.verified_at.is_none() {
-            return Err(Refusal::NotVerified.into());
-        }
+        self.verified_applicant(citizen_id).await?;
         if let Some(member) = form.member_id {
             self.store
                 .family_member(citizen_id, member)
@@ -116,6 +115,7 @@ impl CaseService {
                 immediate: item.promised_limit.0 == 0,
                 request_key: &form.request_key,
                 now: self.clock.now(),
+                bundle_code: None,
             })
             .await?;
         Ok(record.id)
@@ -131,8 +131,8 @@ impl CaseService {
         typed: &Answers,
         check: bool,
     ) -> Result<()> {
-        let (record, item) = self.own(citizen_id, case_id).await?;
-        let form = forms::form_for(&item);
+        let record = self.own(citizen_id, case_id).await?;
+        let form = self.form_of(&record).await?;
         let mut answers = self.open(&record)?;
         let asked: Vec<&FieldKey> = form
             .steps
@@ -157,7 +157,7 @@ impl CaseService {
                 Err(problems) => problems,
             };
             problems.extend(
-                Self::missing_uploads(&item, &files)
+                Self::missing_uploads(&form, &files)
                     .into_iter()
                     .filter(|(k, _)| in_step(k)),
             );
@@ -185,7 +185,7 @@ impl CaseService {
     /// Sends the case in: every step checked, a number drawn (once: a second press finds the
     /// case sent and answers with it). A case sent back for a supplement goes in again.
     pub async fn submit(&self, citizen_id: i64, case_id: i64) -> Result<CaseView> {
-        let (record, item) = self.own(citizen_id, case_id).await?;
+        let record = self.own(citizen_id, case_id).await?;
         let state = self.state(&record)?;
         let action = match state {
             CaseState::Draft => CaseAction::Submit,
@@ -193,17 +193,24 @@ impl CaseService {
             _ => return self.my_case(citizen_id, case_id).await,
         };
         let answers = self.open(&record)?;
-        let form = forms::form_for(&item);
+        let form = self.form_of(&record).await?;
         let files = self.store.case_files(case_id).await?;
+        let missing = Self::missing_uploads(&form, &files);
         let clean = match form.check(&answers, None, self.today()) {
-            Ok(clean) if Self::missing_uploads(&item, &files).is_empty() => clean,
-            Ok(_) => return Err(Invalid::Form(Self::missing_uploads(&item, &files)).into()),
+            Ok(clean) if missing.is_empty() => clean,
+            Ok(_) => return Err(Invalid::Form(missing).into()),
             Err(mut problems) => {
-                problems.extend(Self::missing_uploads(&item, &files));
+                problems.extend(missing);
                 return Err(Invalid::Form(problems).into());
             }
         };
         self.check_delivery(citizen_id, &clean).await?;
+        if let Some(code) = &record.bundle_code {
+            let b = self.bundle(code).await?;
+            self.submit_bundle(citizen_id, &record, &b, &clean).await?;
+            return self.my_case(citizen_id, case_id).await;
+        }
+        let item = self.item(&record.item_code).await?;
         for _ in 0..5 {
             let number = record.number.clone().unwrap_or_else(|| {
                 CaseNo::new(self.today(), crate::random::u32())
@@ -213,20 +220,15 @@ impl CaseService {
             let moved = self
                 .store
                 .transition(&Transition {
-                    case_id,
-                    from: state.as_str(),
-                    to: CaseState::Submitted.as_str(),
-                    action: action.as_str(),
-                    actor_kind: "citizen",
                     actor_id: citizen_id,
-                    department_code: None,
-                    note: None,
-                    at: self.clock.now(),
                     number: Some(&number),
-                    wanted: None,
-                    pickup_code: None,
-                    tracking_no: None,
-                    certificate: None,
+                    ..Transition::new(
+                        case_id,
+                        state.as_str(),
+                        CaseState::Submitted.as_str(),
+                        action.as_str(),
+                        self.clock.now(),
+                    )
                 })
                 .await;
             match moved {
@@ -246,7 +248,11 @@ impl CaseService {
 
     /// Withdraws the citizen's case before a decision.
     pub async fn withdraw(&self, citizen_id: i64, case_id: i64) -> Result<()> {
-        let (record, _) = self.own(citizen_id, case_id).await?;
+        let record = self.own(citizen_id, case_id).await?;
+        if record.bundle_code.is_some() {
+            // A bundle's items are withdrawn one by one, on the bundle page.
+            return Err(Refusal::CaseNotNow(self.state(&record)?).into());
+        }
         self.apply(
             &record,
             CaseAction::Withdraw,
@@ -287,10 +293,6 @@ impl CaseService {
         let moved = self
             .store
             .transition(&Transition {
-                case_id: record.id,
-                from: state.as_str(),
-                to: to.as_str(),
-                action: action.as_str(),
                 actor_kind: if actor == Actor::Citizen {
                     "citizen"
                 } else {
@@ -299,8 +301,6 @@ impl CaseService {
                 actor_id,
                 department_code: department,
                 note,
-                at: self.clock.now(),
-                number: None,
                 wanted: extra.wanted.as_deref(),
                 pickup_code: extra.pickup_code.as_deref(),
                 tracking_no: extra.tracking_no.as_deref(),
@@ -309,6 +309,14 @@ impl CaseService {
                     content: &c.content,
                     signature: &c.signature,
                 }),
+                answers_enc: extra.answers.as_deref(),
+                ..Transition::new(
+                    record.id,
+                    state.as_str(),
+                    to.as_str(),
+                    action.as_str(),
+                    self.clock.now(),
+                )
             })
             .await?;
         if !moved {
@@ -324,6 +332,12 @@ impl CaseService {
             let item = self.item(&record.item_code).await?;
             let number = record.number.clone().unwrap_or_default();
             self.tell(record, &item, to, &number, note).await;
+        }
+        if let Some(parent) = record.parent_id.filter(|_| to.is_finished()) {
+            // The move stands either way; a release missed here is made by the jobs.
+            if let Err(e) = self.advance(parent).await {
+                tracing::error!(error = %e, parent, "bundle not advanced");
+            }
         }
         Ok(())
     }
@@ -378,7 +392,8 @@ impl CaseService {
     }
 
     /// Summaries of listed cases in a fixed number of queries, however many there are: their
-    /// events and family members fetched together, the 事项 and calendar from the caches.
+    /// events, family members and bundle items fetched together, the 事项 and calendar from
+    /// the caches.
     async fn summaries(&self, records: Vec<CaseRecord>) -> Result<Vec<CaseSummary>> {
         let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
         let mut events: HashMap<i64, Vec<CaseEventRecord>> = HashMap::new();
@@ -394,13 +409,31 @@ impl CaseService {
             let found = self.store.members_by_id(&member_ids).await?;
             found.into_iter().map(|m| (m.id, m)).collect()
         };
+        let joint: Vec<i64> = records
+            .iter()
+            .filter(|r| r.bundle_code.is_some())
+            .map(|r| r.id)
+            .collect();
+        let mut parts: HashMap<i64, Vec<CaseState>> = HashMap::new();
+        if !joint.is_empty() {
+            for p in self.store.bundle_parts(&joint).await? {
+                let state = self.state(&p)?;
+                parts
+                    .entry(p.parent_id.unwrap_or_default())
+                    .or_default()
+                    .push(state);
+            }
+        }
         let today = self.today();
         let mut out = Vec::with_capacity(records.len());
         for record in &records {
-            let item = self.item(&record.item_code).await?;
             let member = record.member_id.map(|id| members.get(&id));
             let events = events.get(&record.id).map_or(&[][..], Vec::as_slice);
-            out.push(self.summary(record, &item, events, member, today).await?);
+            let mut summary = self.summary(record, events, member, today).await?;
+            if let Some(states) = parts.get(&record.id) {
+                summary.bundle = Some(BundleProgress::of(states.iter().copied()));
+            }
+            out.push(summary);
         }
         Ok(out)
     }
@@ -408,7 +441,7 @@ impl CaseService {
     /// What the citizen has typed so far, as typed, to fill the form again: only while the
     /// form is open to their changes.
     pub async fn typed_answers(&self, citizen_id: i64, case_id: i64) -> Result<Answers> {
-        let (record, _) = self.own(citizen_id, case_id).await?;
+        let record = self.own(citizen_id, case_id).await?;
         if !self.state(&record)?.awaits_citizen() {
             return Err(Refusal::CaseClosedForChanges.into());
         }
@@ -417,15 +450,14 @@ impl CaseService {
 
     /// One of the citizen's cases, whole.
     pub async fn my_case(&self, citizen_id: i64, case_id: i64) -> Result<CaseView> {
-        let (record, item) = self.own(citizen_id, case_id).await?;
-        self.view(&record, &item, true).await
+        let record = self.own(citizen_id, case_id).await?;
+        self.view(&record, true).await
     }
 
     /// A case of the staff member's departments, whole; others read as not found.
     pub async fn staff_case(&self, staff: &StaffMember, case_id: i64) -> Result<CaseView> {
         let record = self.staff_record(staff, case_id).await?;
-        let item = self.item(&record.item_code).await?;
-        self.view(&record, &item, false).await
+        self.view(&record, false).await
     }
 
     /// A case the staff member may see (of their departments' work, never a draft); any
@@ -443,7 +475,9 @@ impl CaseService {
         let reach = Reach::department(&record.department_code);
         let sees = may(staff, StaffAction::HandleCases, &reach)
             || may(staff, StaffAction::DecideCases, &reach);
-        if !sees || record.state == CaseState::Draft.as_str() {
+        // A bundle application has no department: only its items are staff work.
+        let joint = record.bundle_code.is_some();
+        if !sees || joint || record.state == CaseState::Draft.as_str() {
             return Err(Error::NotFound);
         }
         Ok(record)
@@ -493,27 +527,31 @@ impl CaseService {
     }
 
     /// The case whole; `for_applicant` adds what only the applicant may see (the pickup code).
-    async fn view(
-        &self,
-        record: &CaseRecord,
-        item: &ServiceItem,
-        for_applicant: bool,
-    ) -> Result<CaseView> {
+    async fn view(&self, record: &CaseRecord, for_applicant: bool) -> Result<CaseView> {
         let events = self.store.case_events(record.id).await?;
         let member = match record.member_id {
             Some(id) => Some(self.store.family_member(record.citizen_id, id).await?),
             None => None,
         };
-        let summary = self
+        let mut summary = self
             .summary(
                 record,
-                item,
                 &events,
                 member.as_ref().map(Option::as_ref),
                 self.today(),
             )
             .await?;
-        let form = forms::form_for(item);
+        let form = self.form_of(record).await?;
+        let bundle = match &record.bundle_code {
+            Some(code) if record.state != CaseState::Draft.as_str() => {
+                let b = self.bundle(code).await?;
+                let view = self.bundle_view(record, &b).await?;
+                summary.bundle = Some(view.progress);
+                Some(view)
+            }
+            _ => None,
+        };
+        let part_of = self.part_view(record).await?;
         let answers = self.open(record)?;
         let shown = form
             .fields()
@@ -554,6 +592,7 @@ impl CaseService {
                     Actor::Approver => ActedBy::Approver {
                         department_name: department_name(&e.department_code),
                     },
+                    Actor::System => ActedBy::Bundle,
                 };
                 let wanted = e
                     .wanted
@@ -585,6 +624,8 @@ impl CaseService {
             form,
             answers: shown,
             timeline,
+            bundle,
+            part_of,
         })
     }
 
@@ -592,26 +633,18 @@ impl CaseService {
     async fn summary(
         &self,
         record: &CaseRecord,
-        item: &ServiceItem,
         events: &[CaseEventRecord],
         member: Option<Option<&MemberRecord>>,
         today: CivilDate,
     ) -> Result<CaseSummary> {
-        let marks: Vec<ClockMark> = events
-            .iter()
-            .filter_map(|e| {
-                let day = CivilDate::in_china(e.at);
-                match (e.action.as_str(), e.to_state.as_str()) {
-                    ("accept", _) => Some(ClockMark::Accepted(day)),
-                    (_, "needs_supplement") => Some(ClockMark::Paused(day)),
-                    ("resubmit", _) => Some(ClockMark::Resumed(day)),
-                    (_, to) if CaseState::parse(to).is_some_and(CaseState::is_decided) => {
-                        Some(ClockMark::Stopped(day))
-                    }
-                    _ => None,
-                }
-            })
-            .collect();
+        let (item_name, department_name) = match &record.bundle_code {
+            Some(code) => (self.bundle(code).await?.def.name.clone(), String::new()),
+            None => {
+                let item = self.item(&record.item_code).await?;
+                (item.name.clone(), item.department.short_name.clone())
+            }
+        };
+        let marks = bundles::clock_marks(events);
         let limit = u32::try_from(record.limit_days).unwrap_or(0);
         let calendar = self.booking.calendar().await?;
         let for_whom = match member {
@@ -626,13 +659,14 @@ impl CaseService {
             id: record.id,
             number: record.number.clone(),
             item_code: record.item_code.clone(),
-            item_name: item.name.clone(),
-            department_name: item.department.short_name.clone(),
+            item_name,
+            department_name,
             state: self.state(record)?,
             for_whom,
             updated_at: record.updated_at,
             deadline: deadline(&calendar, limit, &marks, today),
             limit_days: limit,
+            bundle: None,
         })
     }
 
@@ -654,16 +688,36 @@ impl CaseService {
         }
     }
 
-    /// The citizen's own case and its 事项; anyone else's reads as not found.
-    async fn own(&self, citizen_id: i64, case_id: i64) -> Result<(CaseRecord, Arc<ServiceItem>)> {
-        let record = self
+    /// Only a live, real-name verified citizen applies.
+    async fn verified_applicant(&self, citizen_id: i64) -> Result<()> {
+        let citizen = self
             .store
+            .citizen(citizen_id)
+            .await?
+            .filter(|c| c.deleted_at.is_none())
+            .ok_or(Error::SignInRequired)?;
+        if citizen.verified_at.is_none() {
+            return Err(Refusal::NotVerified.into());
+        }
+        Ok(())
+    }
+
+    /// The citizen's own case; anyone else's reads as not found.
+    async fn own(&self, citizen_id: i64, case_id: i64) -> Result<CaseRecord> {
+        self.store
             .case_by_id(case_id)
             .await?
             .filter(|r| r.citizen_id == citizen_id)
-            .ok_or(Error::NotFound)?;
-        let item = self.item(&record.item_code).await?;
-        Ok((record, item))
+            .ok_or(Error::NotFound)
+    }
+
+    /// The form the case is filled in and checked by: the 事项's own, a bundle's joint form,
+    /// or a bundle item's form with the facts fed to it.
+    async fn form_of(&self, record: &CaseRecord) -> Result<FormSpec> {
+        match self.bundle_form(record).await? {
+            Some(form) => Ok(form),
+            None => Ok(forms::form_for(&*self.item(&record.item_code).await?)),
+        }
     }
 
     /// The 事项, from the process's reference cache (the catalogue changes only at start).

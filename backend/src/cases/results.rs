@@ -2,10 +2,11 @@
 //! result's pickup code or tracking number, and the signed e-certificate a licence or a
 //! confirmation yields — and checking such a certificate at `/verify/{code}`.
 
-use super::{CaseService, forms};
+use super::CaseService;
 use crate::certs::{CertSigner, hex, unhex};
 use crate::store::CaseRecord;
 use crate::{Error, Result};
+use domain::case::item_form as forms;
 use domain::case::{
     Actor, Answers, CaseAction, CaseResult, CaseState, Certificate, Delivery, FieldKey,
     Verification, tracking_number, yields_certificate,
@@ -23,6 +24,8 @@ pub struct Decision {
     pub tracking_no: String,
     /// The code the applicant shows at the window, when they collect.
     pub pickup_code: String,
+    /// What finishing a 一件事 item records for the items after it (its outputs), by key.
+    pub outputs: Answers,
 }
 
 impl Decision {
@@ -33,6 +36,7 @@ impl Decision {
             wanted: Vec::new(),
             tracking_no: String::new(),
             pickup_code: String::new(),
+            outputs: Answers::new(),
         }
     }
 }
@@ -47,6 +51,8 @@ pub(super) struct Extra {
     pub pickup_code: Option<String>,
     pub tracking_no: Option<String>,
     pub certificate: Option<Signed>,
+    /// The answers with a bundle item's outputs added, sealed.
+    pub answers: Option<Vec<u8>>,
 }
 
 pub(super) struct Signed {
@@ -66,9 +72,10 @@ impl CaseService {
         let right = match actor {
             Actor::Clerk => StaffAction::HandleCases,
             Actor::Approver => StaffAction::DecideCases,
-            Actor::Citizen => return Err(Error::Forbidden),
+            Actor::Citizen | Actor::System => return Err(Error::Forbidden),
         };
         if record.state == CaseState::Draft.as_str()
+            || record.bundle_code.is_some()
             || !may(staff, right, &Reach::department(&record.department_code))
         {
             return Err(Error::NotFound);
@@ -85,7 +92,7 @@ impl CaseService {
         let item = self.item(&record.item_code).await?;
         let mut extra = Extra::default();
         if asks {
-            let form = forms::form_for(&item);
+            let form = self.form_of(&record).await?;
             let wanted: Vec<&str> = d
                 .wanted
                 .iter()
@@ -94,9 +101,13 @@ impl CaseService {
                 .collect();
             extra.wanted = (!wanted.is_empty()).then(|| wanted.join(" "));
         }
-        let answers = self.open(&record)?;
+        let mut answers = self.open(&record)?;
         match d.action {
             CaseAction::Conclude | CaseAction::FinishAtOnce => {
+                if let Some((b, i)) = self.part_of(&record).await? {
+                    Self::take_outputs(&b, i, &d.outputs, &mut answers, self.today())?;
+                    extra.answers = Some(self.seal(&answers)?);
+                }
                 match delivery_of(&answers) {
                     Delivery::Post => {
                         let no = tracking_number(&d.tracking_no).ok_or(Invalid::TrackingNumber)?;

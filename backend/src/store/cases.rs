@@ -23,6 +23,10 @@ pub struct CaseRecord {
     pub submitted_at: Option<i64>,
     pub pickup_code: Option<String>,
     pub tracking_no: Option<String>,
+    /// Set on a bundle application (the joint form): the bundle's code.
+    pub bundle_code: Option<String>,
+    /// Set on a bundle's item case: the bundle application.
+    pub parent_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -68,6 +72,23 @@ pub struct NewDraft<'a> {
     pub immediate: bool,
     pub request_key: &'a str,
     pub now: i64,
+    /// A bundle application's bundle.
+    pub bundle_code: Option<&'a str>,
+}
+
+/// One item case made when a bundle is submitted.
+pub struct NewPart<'a> {
+    pub item_code: &'a str,
+    pub department_code: &'a str,
+    /// `submitted`, or `waiting` for its prerequisites.
+    pub state: &'a str,
+    pub number: &'a str,
+    pub answers_enc: Vec<u8>,
+    pub limit_days: i64,
+    pub immediate: bool,
+    pub request_key: String,
+    /// Uploads copied from the bundle application: (this item's field key, the joint key).
+    pub files: Vec<(&'a str, &'a str)>,
 }
 
 /// One move of a case, as the service decided it.
@@ -92,6 +113,37 @@ pub struct Transition<'a> {
     pub tracking_no: Option<&'a str>,
     /// Issued with the move, in the same transaction.
     pub certificate: Option<NewCertificate<'a>>,
+    /// Replaces the answers (a bundle item given its outputs, or the facts fed to it).
+    pub answers_enc: Option<&'a [u8]>,
+    /// Sets the family member applied for (the newborn, once registered).
+    pub member_id: Option<i64>,
+    /// A bundle's submission: its item cases, made in the same transaction.
+    pub parts: Vec<NewPart<'a>>,
+}
+
+impl<'a> Transition<'a> {
+    /// A move by the citizen that changes nothing but the state; callers set what differs.
+    pub fn new(case_id: i64, from: &'a str, to: &'a str, action: &'a str, at: i64) -> Self {
+        Self {
+            case_id,
+            from,
+            to,
+            action,
+            actor_kind: "citizen",
+            actor_id: 0,
+            department_code: None,
+            note: None,
+            at,
+            number: None,
+            wanted: None,
+            pickup_code: None,
+            tracking_no: None,
+            certificate: None,
+            answers_enc: None,
+            member_id: None,
+            parts: Vec::new(),
+        }
+    }
 }
 
 #[async_trait]
@@ -129,6 +181,10 @@ pub trait CaseStore: Send + Sync {
     /// Moves the case if it is still in `from`; false when it had moved on. A number already
     /// taken fails with a unique violation (the service draws another).
     async fn transition(&self, t: &Transition<'_>) -> Result<bool>;
+    /// The item cases of bundle applications, by bundle then in order.
+    async fn bundle_parts(&self, parent_ids: &[i64]) -> Result<Vec<CaseRecord>>;
+    /// Bundle applications with an item still waiting for its prerequisites.
+    async fn bundles_waiting(&self) -> Result<Vec<i64>>;
     async fn certificate_by_code(&self, code: &str) -> Result<Option<CertificateRecord>>;
     async fn certificate_of(&self, case_id: i64) -> Result<Option<CertificateRecord>>;
 }

@@ -21,7 +21,7 @@ macro_rules! catalog_queries {
             if loaded.is_some_and(|(f,)| f == catalog.fingerprint) {
                 return Ok(false);
             }
-            for table in ["service_steps", "service_materials", "service_items"] {
+            for table in ["bundles", "service_steps", "service_materials", "service_items"] {
                 sqlx::query(&format!("DELETE FROM {table}"))
                     .execute(&mut *tx)
                     .await?;
@@ -156,6 +156,16 @@ macro_rules! catalog_queries {
                     .await?;
                 }
             }
+            for (position, b) in catalog.bundles.iter().enumerate() {
+                let definition = serde_json::to_string(b)
+                    .map_err(|e| $crate::Error::Seed(e.to_string()))?;
+                sqlx::query("INSERT INTO bundles (code, position, definition) VALUES ($1, $2, $3)")
+                    .bind(&b.code)
+                    .bind(position as i64)
+                    .bind(definition)
+                    .execute(&mut **tx)
+                    .await?;
+            }
             Ok(())
         }
 
@@ -170,6 +180,18 @@ macro_rules! catalog_queries {
             .fetch_all(&self.pool)
             .await?;
             Ok(rows.into_iter().map(Into::into).collect())
+        }
+
+        async fn bundle_defs(&self) -> $crate::Result<Vec<domain::bundle::BundleDef>> {
+            let rows: Vec<(String,)> =
+                sqlx::query_as("SELECT definition FROM bundles ORDER BY position")
+                    .fetch_all(&self.pool)
+                    .await?;
+            rows.iter()
+                .map(|(json,)| {
+                    serde_json::from_str(json).map_err(|e| $crate::Error::Corrupt(e.to_string()))
+                })
+                .collect()
         }
 
         async fn halls(&self) -> $crate::Result<Vec<domain::Hall>> {

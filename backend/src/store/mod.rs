@@ -46,6 +46,8 @@ pub trait JobStore: Send + Sync {
 pub trait CatalogStore: Send + Sync {
     async fn departments(&self) -> Result<Vec<Department>>;
     async fn halls(&self) -> Result<Vec<Hall>>;
+    /// The catalogue's 一件事 bundles, in the seed's order.
+    async fn bundle_defs(&self) -> Result<Vec<domain::bundle::BundleDef>>;
     /// The home page grid, in rank order.
     async fn hot_services(&self, limit: u32) -> Result<Vec<ServiceSummary>>;
     /// Every 事项 that takes appointments, by department then catalogue order.

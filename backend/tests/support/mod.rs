@@ -99,3 +99,42 @@ pub fn services(store: Arc<dyn Store>) -> (backend::Services, backend::clock::Ma
     };
     (backend::Services::new(store, setup), clock)
 }
+
+/// A tiny deterministic generator (xorshift), so a failing walk can be replayed by its seed.
+pub struct Walk(pub u64);
+
+impl Walk {
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// A staff member of `departments` in `role`.
+pub fn staff(id: i64, role: domain::StaffRole, departments: &[&str]) -> domain::StaffMember {
+    domain::StaffMember {
+        id,
+        username: format!("s{id}"),
+        display_name: "窗口".into(),
+        role,
+        hall_code: None,
+        departments: departments.iter().map(|d| (*d).to_owned()).collect(),
+        active: true,
+        locked_until: None,
+    }
+}
+
+/// Form answers from (key, value) pairs.
+pub fn answers(pairs: &[(&str, &str)]) -> domain::case::Answers {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            (
+                domain::case::FieldKey::parse(k).expect("a field key"),
+                (*v).to_owned(),
+            )
+        })
+        .collect()
+}

@@ -147,6 +147,8 @@ pub enum FieldProblem {
     IdNumber(IdError),
     Phone(PhoneError),
     Name(NameError),
+    /// The answer no longer meets the 一件事's eligibility rule.
+    Ineligible,
 }
 
 /// Answers by key, as typed (or as normalised by `check`).

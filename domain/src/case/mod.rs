@@ -5,6 +5,7 @@
 
 mod deadline;
 mod form;
+pub mod item_form;
 mod number;
 mod result;
 mod state;
@@ -24,4 +25,4 @@ pub use state::{Actor, CaseAction, CaseState, Forbidden, next};
 pub use upload::{
     FileKind, FileView, MAX_CASE_BYTES, MAX_CASE_FILES, MAX_FILE_BYTES, UploadProblem,
 };
-pub use views::{ActedBy, AnswerView, CaseSummary, CaseView, TimelineEntry};
+pub use views::{ActedBy, AnswerView, CaseSummary, CaseView, PartOf, TimelineEntry};

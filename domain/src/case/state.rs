@@ -4,7 +4,9 @@
 //! 草稿 → 已提交 → 已受理 | 需补正 | 不予受理; 需补正 → 已提交; 已受理 → 审查中 → 准予 | 不予;
 //! 准予 → 已办结 → 已送达 / 已领取. An approver who finds a material wanting sends the case
 //! back (审查中 → 需补正), and the resubmitted case is accepted again. The citizen may withdraw
-//! before a decision. A 即办件 can be accepted and finished in one step at the window.
+//! before a decision. A 即办件 can be accepted and finished in one step at the window. An item
+//! of a 一件事 bundle whose prerequisites are not finished is sent in as 等待前序事项 and
+//! released (the system's move) once they are.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +16,8 @@ pub enum CaseState {
     Draft,
     /// 已提交: waiting for a 受理 clerk.
     Submitted,
+    /// 等待前序事项: a bundle item sent in, waiting for the items it needs to finish.
+    Waiting,
     /// 已受理: accepted; the promised time limit runs.
     Accepted,
     /// 需补正: materials missing or wrong; the clock is paused until resubmission.
@@ -45,6 +49,8 @@ pub enum Actor {
     Clerk,
     /// An 审批 approver of the case's department.
     Approver,
+    /// The bundle itself: releasing an item whose prerequisites are finished.
+    System,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,6 +74,8 @@ pub enum CaseAction {
     Withdraw,
     /// 即办: accept, approve and issue at once, at the window.
     FinishAtOnce,
+    /// A bundle item's prerequisites are finished: it goes to its department.
+    Release,
 }
 
 /// Why a transition was refused: the action does not apply in this state, or not by this
@@ -86,9 +94,10 @@ pub enum Forbidden {
 }
 
 impl CaseState {
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Draft,
         Self::Submitted,
+        Self::Waiting,
         Self::Accepted,
         Self::NeedsSupplement,
         Self::NotAccepted,
@@ -106,6 +115,7 @@ impl CaseState {
         match self {
             Self::Draft => "draft",
             Self::Submitted => "submitted",
+            Self::Waiting => "waiting",
             Self::Accepted => "accepted",
             Self::NeedsSupplement => "needs_supplement",
             Self::NotAccepted => "not_accepted",
@@ -145,6 +155,11 @@ impl CaseState {
         )
     }
 
+    /// The result is issued (and perhaps delivered): what a bundle's next items wait for.
+    pub fn is_finished(self) -> bool {
+        matches!(self, Self::Concluded | Self::Delivered | Self::PickedUp)
+    }
+
     /// Waiting on the citizen (a supplement), or a draft not yet sent.
     pub fn awaits_citizen(self) -> bool {
         matches!(self, Self::Draft | Self::NeedsSupplement)
@@ -152,7 +167,7 @@ impl CaseState {
 }
 
 impl CaseAction {
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Submit,
         Self::Accept,
         Self::AskSupplement,
@@ -167,6 +182,7 @@ impl CaseAction {
         Self::PickUp,
         Self::Withdraw,
         Self::FinishAtOnce,
+        Self::Release,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -185,6 +201,7 @@ impl CaseAction {
             Self::PickUp => "pick_up",
             Self::Withdraw => "withdraw",
             Self::FinishAtOnce => "finish_at_once",
+            Self::Release => "release",
         }
     }
 
@@ -196,6 +213,7 @@ impl CaseAction {
     pub fn actor(self) -> Actor {
         match self {
             Self::Submit | Self::Resubmit | Self::Withdraw => Actor::Citizen,
+            Self::Release => Actor::System,
             Self::StartReview | Self::ReturnForSupplement | Self::Approve | Self::Deny => {
                 Actor::Approver
             }
@@ -237,9 +255,11 @@ pub fn next(
         (S::Approved, A::Conclude) => S::Concluded,
         (S::Concluded, A::Deliver) => S::Delivered,
         (S::Concluded, A::PickUp) => S::PickedUp,
-        (S::Submitted | S::Accepted | S::NeedsSupplement | S::UnderReview, A::Withdraw) => {
-            S::Withdrawn
-        }
+        (S::Waiting, A::Release) => S::Submitted,
+        (
+            S::Submitted | S::Waiting | S::Accepted | S::NeedsSupplement | S::UnderReview,
+            A::Withdraw,
+        ) => S::Withdrawn,
         _ => return Err(Forbidden::NotNow { state, action }),
     };
     Ok(to)
@@ -290,6 +310,8 @@ mod tests {
             (S::Submitted, A::NotAccept),
             (S::Submitted, A::Withdraw),
             (S::Submitted, A::FinishAtOnce),
+            (S::Waiting, A::Withdraw),
+            (S::Waiting, A::Release),
             (S::Accepted, A::StartReview),
             (S::Accepted, A::Withdraw),
             (S::NeedsSupplement, A::Resubmit),
@@ -346,9 +368,9 @@ mod tests {
         /// case is never withdrawn or undecided, and the case only leaves 草稿 by submitting.
         #[test]
         fn any_sequence_keeps_the_invariants(
-            attempts in prop::collection::vec((0..14_usize, 0..3_usize, any::<bool>()), 0..40)
+            attempts in prop::collection::vec((0..15_usize, 0..4_usize, any::<bool>()), 0..40)
         ) {
-            let actors = [Actor::Citizen, Actor::Clerk, Actor::Approver];
+            let actors = [Actor::Citizen, Actor::Clerk, Actor::Approver, Actor::System];
             let mut state = S::Draft;
             let mut decided = false;
             for (a, who, immediate) in attempts {

@@ -1,7 +1,8 @@
 //! What case pages are given: typed states and facts; the app words them.
 
-use super::{CaseAction, CaseResult, CaseState, Deadline, Delivery, FileView, FormSpec};
+use super::{CaseAction, CaseResult, CaseState, Deadline, Delivery, FieldSpec, FileView, FormSpec};
 use crate::booking::ForWhom;
+use crate::bundle::{BundleProgress, BundleView};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,14 +20,34 @@ pub struct CaseSummary {
     pub deadline: Option<Deadline>,
     /// The promised limit in working days (0: 即办).
     pub limit_days: u32,
+    /// A submitted 一件事: how its items stand.
+    pub bundle: Option<BundleProgress>,
 }
 
 /// Who moved the case, as the citizen sees it: the clerk's name stays in the audit trail.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActedBy {
     Applicant,
-    Clerk { department_name: String },
-    Approver { department_name: String },
+    Clerk {
+        department_name: String,
+    },
+    Approver {
+        department_name: String,
+    },
+    /// The 一件事 itself: the items it waited for are finished.
+    Bundle,
+}
+
+/// A case that is one item of a 一件事.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartOf {
+    pub bundle_name: String,
+    /// The bundle application (the citizen's tracking page).
+    pub parent_id: i64,
+    /// Names of the unfinished items it waits for.
+    pub waiting_for: Vec<String>,
+    /// What the department records when it finishes this item (fed to later items).
+    pub outputs: Vec<FieldSpec>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,4 +84,8 @@ pub struct CaseView {
     /// How the result comes, once issued (the pickup code only on the applicant's view).
     pub result: Option<CaseResult>,
     pub timeline: Vec<TimelineEntry>,
+    /// A bundle application once submitted: its items and flow chart.
+    pub bundle: Option<BundleView>,
+    /// A bundle's item: which bundle, what it waits for.
+    pub part_of: Option<PartOf>,
 }

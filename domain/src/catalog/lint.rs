@@ -20,7 +20,7 @@ impl fmt::Display for GuideProblem {
 /// Words that stand for "bring whatever else we ask for" — a citizen cannot prepare for them.
 const CATCH_ALL_MATERIALS: [&str; 4] = ["其他材料", "有关材料", "相关材料", "其它材料"];
 
-/// Keys the form builder adds itself (`backend::cases::forms`).
+/// Keys the form builder adds itself (`case::item_form`).
 const RESERVED_KEY_PREFIXES: [&str; 4] = [
     "material.",
     "delivery.",

@@ -4,7 +4,7 @@ mod code;
 mod depth;
 mod guide;
 mod item;
-mod lint;
+pub(crate) mod lint;
 mod theme;
 mod time_limit;
 

@@ -6,8 +6,8 @@
 //! are uploads, one field each (`material.m1`… by their place in the guide); those a
 //! department issues are fetched by the department (免提交) and not asked for.
 
-use domain::case::{ChoiceOption, FieldKey, FieldKind, FieldSpec, FormSpec, FormStep};
-use domain::{MaterialSource, ServiceItem};
+use super::{ChoiceOption, FieldKey, FieldKind, FieldSpec, FormSpec, FormStep};
+use crate::{MaterialSource, ServiceItem};
 
 pub const DELIVERY: &str = "delivery.method";
 pub const ADDRESS: &str = "address.postal";
