@@ -26,6 +26,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/staff/accounts",
     "/staff/accounts/{id}",
     "/apply/{code}",
+    "/bundles/{code}",
     "/track",
     "/cases/{id}",
     "/cases/{id}/edit",

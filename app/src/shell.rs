@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/services") view=BrowsePage ssr=SsrMode::Async/>
                 <Route path=path!("/theme/:slug") view=ThemePage ssr=SsrMode::Async/>
                 <Route path=path!("/department/:code") view=DepartmentPage ssr=SsrMode::Async/>
+                <Route path=path!("/bundles/:code") view=BundlePage ssr=SsrMode::Async/>
                 <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
                 <Route path=path!("/track") view=TrackPage ssr=SsrMode::Async/>
                 <Route path=path!("/verify/:code") view=CertificateCheckPage ssr=SsrMode::Async/>

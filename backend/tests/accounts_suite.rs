@@ -524,6 +524,23 @@ fn form(username: &str, role: &str) -> NewStaffForm {
     }
 }
 
+/// Every role the domain names can be given (the store's role check keeps up with it).
+async fn every_staff_role_can_be_given(url: String) {
+    let (s, _) = services(seeded(&url).await);
+    let first = s.staff.create_admin("admin", "系统管理员").await.unwrap();
+    let token = s.staff.sign_in("admin", &first, IP, None).await.unwrap();
+    let admin = s.staff.current(&token).await.unwrap().expect("signed in");
+    for role in domain::StaffRole::ALL {
+        let username = format!("role.{}", role.as_str().replace('_', "-"));
+        let (member, _) = s
+            .staff
+            .create(&admin, &form(&username, role.as_str()), IP)
+            .await
+            .unwrap_or_else(|e| panic!("{role:?}: {e}"));
+        assert_eq!(member.role, role);
+    }
+}
+
 async fn staff_sign_in_locks_after_five_wrong_passwords(url: String) {
     let store = seeded(&url).await;
     let (s, clock) = services(store.clone());
@@ -796,6 +813,7 @@ on_both_stores!(
     erasing_an_account_keeps_only_an_anonymous_row,
     the_audit_log_is_append_only,
     staff_sign_in_locks_after_five_wrong_passwords,
+    every_staff_role_can_be_given,
     no_personal_number_is_stored_in_clear,
     parallel_guesses_cannot_pass_the_lockout,
     expired_codes_and_dead_sessions_are_swept,

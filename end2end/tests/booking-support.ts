@@ -1,4 +1,4 @@
-import { expect, request, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
 
 // The test server's clock starts at Saturday 2026-11-28 10:00 China time (scripts/test.sh sets
 // BANSHI_CLOCK_START), so the week up to Saturday 2026-12-05 is released.
@@ -112,4 +112,16 @@ export async function moveClock(baseURL: string, minutes: number): Promise<numbe
   const now = Number(await res.text());
   await api.dispose();
   return now;
+}
+
+/** A staff member's own browser (JavaScript as the project's), signed in. */
+export async function staffPage(browser: Browser, base: string, info: TestInfo, [username, password]: [string, string]): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, javaScriptEnabled: info.project.use.javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto('/staff');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL('/staff/home');
+  return page;
 }

@@ -1,6 +1,5 @@
-import type { Browser } from '@playwright/test';
 import { expect, test, type Page, type TestInfo } from './fixtures';
-import { signInVerified } from './booking-support';
+import { signInVerified, staffPage } from './booking-support';
 
 const RESIDENCE = '11410100005252014Q4000107004'; // 居住证申领 (公安): 网办 Ⅱ, 5 working days
 
@@ -22,18 +21,6 @@ async function makeStaff(page: Page, info: TestInfo): Promise<[string, string][]
     made.push([username, (await page.locator('.password').innerText()).trim()]);
   }
   return made;
-}
-
-/** A staff member's own browser, signed in. */
-async function staffPage(browser: Browser, base: string, info: TestInfo, [username, password]: [string, string]): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base, javaScriptEnabled: info.project.use.javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto('/staff');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL('/staff/home');
-  return page;
 }
 
 /** A phone photo: a JPEG whose EXIF says where it was taken. */

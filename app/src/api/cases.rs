@@ -105,10 +105,7 @@ pub async fn save_case_step(
 ) -> Result<(), AppError> {
     super::answer(async move {
         let citizen = require_citizen().await?;
-        let typed = answers
-            .into_iter()
-            .filter_map(|(k, v)| Some((domain::case::FieldKey::parse(&k)?, v)))
-            .collect();
+        let typed = super::keyed(answers);
         Ok(super::services()?
             .cases
             .save(citizen, id, step, &typed, check)
@@ -221,6 +218,7 @@ pub async fn act_on_case(
     wanted: Vec<String>,
     tracking_no: String,
     pickup_code: String,
+    outputs: Vec<(String, String)>,
 ) -> Result<(), AppError> {
     super::answer(async move {
         let staff = require_staff().await?;
@@ -229,6 +227,7 @@ pub async fn act_on_case(
             wanted,
             tracking_no,
             pickup_code,
+            outputs: super::keyed(outputs),
             ..backend::cases::Decision::new(action, &note)
         };
         Ok(super::services()?

@@ -3,6 +3,7 @@
 
 mod account;
 mod booking;
+mod bundles;
 mod cases;
 mod catalog;
 mod error;
@@ -10,6 +11,7 @@ mod staff;
 
 pub use account::*;
 pub use booking::*;
+pub use bundles::*;
 pub use cases::*;
 pub use catalog::*;
 pub use error::AppError;
@@ -34,4 +36,14 @@ pub(crate) fn services() -> Result<backend::Services, AppError> {
         tracing::error!("backend::Services missing from request context");
         AppError::Unavailable
     })
+}
+
+/// Posted (key, value) pairs as form answers; a pair whose key is not a field key is dropped
+/// (no form asks it).
+#[cfg(feature = "ssr")]
+pub(crate) fn keyed(pairs: Vec<(String, String)>) -> domain::case::Answers {
+    pairs
+        .into_iter()
+        .filter_map(|(k, v)| Some((domain::case::FieldKey::parse(&k)?, v)))
+        .collect()
 }

@@ -1,5 +1,5 @@
-use crate::api::{load_browse, load_department, load_theme};
-use crate::components::catalog::{SearchBox, ServiceGrid};
+use crate::api::{load_browse, load_bundles, load_department, load_theme};
+use crate::components::catalog::{BundleTiles, SearchBox, ServiceGrid};
 use crate::components::layout::{Frame, Tab};
 use crate::i18n;
 use crate::routes::ErrorNotice;
@@ -60,15 +60,22 @@ pub fn BrowsePage() -> impl IntoView {
 #[component]
 pub fn ThemePage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
-    let page = Resource::new_blocking(move || slug.clone(), load_theme);
+    let page = Resource::new_blocking(
+        move || slug.clone(),
+        |slug: String| async move {
+            let (theme, items) = load_theme(slug.clone()).await?;
+            Ok::<_, crate::api::AppError>((theme, items, load_bundles(slug, String::new()).await?))
+        },
+    );
     view! {
         <Frame title=i18n::BROWSE_THEMES back="/services" tab=Tab::Services>
             <Suspense>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok((theme, items)) => view! {
+                        Ok((theme, items, bundles)) => view! {
                             <Title text=theme.label()/>
                             <h1 class="page-title">{theme.label()}</h1>
+                            <BundleTiles bundles/>
                             <ServiceGrid title=i18n::THEME_ITEMS services=items/>
                         }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),

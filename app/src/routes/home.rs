@@ -1,5 +1,5 @@
-use crate::api::load_home;
-use crate::components::catalog::{SearchBox, ServiceGrid, WeekendNotice};
+use crate::api::{load_bundles, load_home};
+use crate::components::catalog::{BundleTiles, SearchBox, ServiceGrid, WeekendNotice};
 use crate::components::layout::{ElderToggle, Tab, TabBar};
 use crate::i18n;
 use crate::routes::ErrorNotice;
@@ -8,7 +8,15 @@ use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load_home());
+    let data = Resource::new_blocking(
+        || (),
+        |_| async {
+            Ok((
+                load_home().await?,
+                load_bundles(String::new(), String::new()).await?,
+            ))
+        },
+    );
     view! {
         <Title text=""/>
         <header class="app-bar app-bar--home">
@@ -23,7 +31,8 @@ pub fn HomePage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(home) => view! {
+                        Ok((home, bundles)) => view! {
+                            <BundleTiles bundles/>
                             <ServiceGrid title=i18n::HOT_SERVICES services=home.hot/>
                             <WeekendNotice departments=home.weekend_departments hall=home.hall/>
                         }.into_any(),

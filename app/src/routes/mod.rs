@@ -3,6 +3,7 @@
 mod account;
 mod booking;
 mod browse;
+mod bundles;
 mod cases;
 mod guide;
 mod home;
@@ -13,6 +14,7 @@ mod staff;
 pub use account::*;
 pub use booking::{BookIndexPage, BookPage, BookingPage, CalendarPage, DeskPage, MyBookingsPage};
 pub use browse::{BrowsePage, DepartmentPage, ThemePage};
+pub use bundles::BundlePage;
 pub use cases::{
     ApplyPage, CaseEditPage, CasePage, CertificateCheckPage, ProgressPage, StaffCasePage,
     StaffCasesPage, TrackPage,

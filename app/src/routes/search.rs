@@ -1,5 +1,5 @@
-use crate::api::search_services;
-use crate::components::catalog::{SearchBox, SearchResults, ServiceGrid};
+use crate::api::{load_bundles, search_services};
+use crate::components::catalog::{BundleTiles, SearchBox, SearchResults, ServiceGrid};
 use crate::components::layout::{Frame, Tab};
 use crate::i18n;
 use crate::routes::ErrorNotice;
@@ -17,14 +17,20 @@ pub fn SearchPage() -> impl IntoView {
     let query = use_query_map()
         .with_untracked(|q| q.get("q"))
         .unwrap_or_default();
-    let page = Resource::new_blocking(move || query.clone(), search_services);
+    let page = Resource::new_blocking(
+        move || query.clone(),
+        |query: String| async move {
+            let bundles = load_bundles(String::new(), query.clone()).await?;
+            Ok::<_, crate::api::AppError>((search_services(query).await?, bundles))
+        },
+    );
     view! {
         <Title text=i18n::SEARCH_TITLE/>
         <Frame title=i18n::SEARCH_TITLE back="/" tab=Tab::Services>
             <Suspense>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(found) => {
+                        Ok((found, bundles)) => {
                             let heading = if found.query.is_empty() {
                                 i18n::SEARCH_TITLE.to_owned()
                             } else if found.results.is_empty() {
@@ -54,6 +60,7 @@ pub fn SearchPage() -> impl IntoView {
                                     <SearchBox value=found.query.clone()/>
                                 </section>
                                 {page}
+                                <BundleTiles bundles/>
                                 <section class="card" aria-labelledby="results-title">
                                     <h1 id="results-title" class="card__title">{heading}</h1>
                                     {if found.query.is_empty() {

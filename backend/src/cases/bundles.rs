@@ -66,9 +66,20 @@ impl CaseService {
             .ok_or(Error::NotFound)
     }
 
-    /// Tiles for home, themes and search.
-    pub async fn bundle_entries(&self) -> Result<Vec<BundleEntry>> {
-        Ok(self.bundles().await?.iter().map(|b| entry(b)).collect())
+    /// Tiles for home (every bundle), a theme page (`theme`) or a search (`query`).
+    pub async fn bundle_entries(
+        &self,
+        theme: Option<domain::Theme>,
+        query: &str,
+    ) -> Result<Vec<BundleEntry>> {
+        Ok(self
+            .bundles()
+            .await?
+            .iter()
+            .filter(|b| theme.is_none_or(|t| b.def.themes.contains(&t)))
+            .filter(|b| query.trim().is_empty() || b.def.matches(query))
+            .map(|b| entry(b))
+            .collect())
     }
 
     /// The page before applying: what it spares, its items and order, who may apply.
@@ -90,6 +101,7 @@ impl CaseService {
                 })
                 .collect(),
             questions: b.def.eligibility.iter().map(|r| r.field.clone()).collect(),
+            whys: b.def.eligibility.iter().map(|r| r.why.clone()).collect(),
             flow: flow(&b, |_| None),
             visits: b.def.visits,
         })

@@ -101,4 +101,48 @@ impl BundleDef {
     pub fn position(&self, item: &str) -> Option<usize> {
         self.items.iter().position(|i| i.item == item)
     }
+
+    /// Whether a search for `query` should offer the bundle: its name or a keyword holds
+    /// the query, or the query holds a keyword ("新生儿怎么上户口" holds "新生儿").
+    pub fn matches(&self, query: &str) -> bool {
+        let q = query.trim();
+        !q.is_empty()
+            && (self.name.contains(q)
+                || self
+                    .keywords
+                    .iter()
+                    .any(|k| k.contains(q) || (k.chars().count() >= 2 && q.contains(k.as_str()))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_finds_a_bundle_by_name_or_keyword_either_way() {
+        let def = BundleDef {
+            code: "birth".into(),
+            name: "出生一件事".into(),
+            summary: String::new(),
+            themes: Vec::new(),
+            keywords: vec!["新生儿".into(), "宝宝上户口".into()],
+            visits: 0,
+            eligibility: Vec::new(),
+            items: Vec::new(),
+            same_materials: Vec::new(),
+            follow_ups: Vec::new(),
+            adds_member: None,
+        };
+        for q in ["出生", "一件事", "新生儿怎么落户", "上户口", " 新生儿 "] {
+            assert!(def.matches(q), "{q}");
+        }
+        for q in ["", "  ", "退休", "户口迁入"] {
+            assert!(!def.matches(q), "{q}");
+        }
+        assert!(BundleDef::code_ok("school-move"));
+        assert!(
+            !BundleDef::code_ok("Birth") && !BundleDef::code_ok("1a") && !BundleDef::code_ok("a")
+        );
+    }
 }

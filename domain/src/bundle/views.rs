@@ -30,6 +30,8 @@ pub struct BundleIntro {
     /// (code, name, department) in order.
     pub items: Vec<(String, String, String)>,
     pub questions: Vec<FieldSpec>,
+    /// Why each question's rule turns someone away (by the same position).
+    pub whys: Vec<String>,
     pub flow: Vec<FlowBox>,
     pub visits: u8,
 }

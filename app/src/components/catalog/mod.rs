@@ -1,3 +1,4 @@
+mod bundle_tiles;
 mod guide_facts;
 mod guide_sections;
 mod material_list;
@@ -6,6 +7,7 @@ mod search_results;
 mod service_grid;
 mod weekend_notice;
 
+pub use bundle_tiles::BundleTiles;
 pub use guide_facts::{GuideDetails, GuideFacts};
 pub use guide_sections::GuideSections;
 pub use material_list::MaterialList;

@@ -1,5 +1,5 @@
 use crate::api::{CaseForm, load_case, withdraw_case};
-use crate::components::cases::{StateLine, Timeline, file_text};
+use crate::components::cases::{BundleTrack, StateLine, Timeline, file_text};
 use crate::components::forms::{FormError, Hidden};
 use crate::components::layout::{Frame, Tab};
 use crate::forms::{Handled, handle};
@@ -104,19 +104,34 @@ fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoV
             <p class="hint">"补正期间暂停计时，重新提交后继续。"</p>
             <a class="button button--block" href=format!("/cases/{id}/edit?step={first_step}")>"补正并重新提交"</a>
         }.into_any()),
+        CaseState::Submitted if case.bundle.is_some() => Some(view! { <p>"已提交，各事项由相关部门同时或按顺序办理，每项办结都会短信通知您。"</p> }.into_any()),
         CaseState::Submitted => Some(view! { <p>"已提交，等待部门受理。受理后开始按承诺时限计时。"</p> }.into_any()),
+        CaseState::Waiting => Some(view! { <p>"等待前序事项办结，办结后自动提交给本部门，无需您再操作。"</p> }.into_any()),
         CaseState::Accepted | CaseState::UnderReview => Some(view! { <p>"部门正在办理，办结后会短信通知您。"</p> }.into_any()),
         CaseState::Approved => Some(view! { <p>"已准予，正在出具办理结果。"</p> }.into_any()),
         CaseState::Concluded => Some(view! { <p>"已办结，请按您选择的方式领取结果。"</p> }.into_any()),
         _ => None,
     };
-    let withdrawable = matches!(
-        s.state,
-        CaseState::Submitted
-            | CaseState::Accepted
-            | CaseState::NeedsSupplement
-            | CaseState::UnderReview
-    );
+    // A 一件事 is withdrawn item by item, on each item's page.
+    let withdrawable = case.bundle.is_none()
+        && matches!(
+            s.state,
+            CaseState::Submitted
+                | CaseState::Waiting
+                | CaseState::Accepted
+                | CaseState::NeedsSupplement
+                | CaseState::UnderReview
+        );
+    let part_of = case.part_of.clone().map(|p| {
+        let waiting = (!p.waiting_for.is_empty()).then(|| format!("，等「{}」办结", p.waiting_for.join("」「")));
+        view! {
+            <p class="hint">
+                "这是"<a href=format!("/cases/{}#items", p.parent_id)>{format!("「{}」", p.bundle_name)}</a>"中的一项"
+                {waiting}
+            </p>
+        }
+    });
+    let joint = case.bundle.is_some();
     let ask = ((asking && withdrawable) || done.error.is_some()).then(|| {
         view! {
             <section class="card card--notice" id="withdraw">
@@ -142,15 +157,19 @@ fn Case(c: CaseForm, done: Handled, submitted: bool, asking: bool) -> impl IntoV
         {ask}
         <section class="card" id="case">
             <h1 class="card__title">{s.item_name.clone()}</h1>
-            <StateLine summary=s.clone()/>
+            {(!joint).then(|| view! { <StateLine summary=s.clone()/> })}
+            {part_of}
             <dl class="facts">
                 {(!number.is_empty()).then(|| view! { <dt>"办件编号"</dt><dd class="case__number">{number.clone()}</dd> })}
-                <dt>"办理部门"</dt><dd>{s.department_name.clone()}</dd>
+                {(!joint).then(|| view! { <dt>"办理部门"</dt><dd>{s.department_name.clone()}</dd> })}
                 <dt>"申请人"</dt><dd>{i18n::for_whom(&s.for_whom)}</dd>
-                <dt>"承诺时限"</dt><dd>{if s.limit_days == 0 { "即办".to_owned() } else { format!("{} 个工作日（自受理起）", s.limit_days) }}</dd>
+                {(!joint).then(|| view! {
+                    <dt>"承诺时限"</dt><dd>{if s.limit_days == 0 { "即办".to_owned() } else { format!("{} 个工作日（自受理起）", s.limit_days) }}</dd>
+                })}
             </dl>
             {next}
         </section>
+        {case.bundle.clone().map(|bundle| view! { <BundleTrack bundle/> })}
         {case.result.clone().map(|r| view! { <ResultCard result=r state=s.state qr=c.certificate_qr.clone()/> })}
         <section class="card">
             <h2 class="card__title">"办理进度"</h2>

@@ -57,6 +57,14 @@ fn Cases(cases: Vec<CaseSummary>) -> impl IntoView {
                         <li class="list__item">
                             <a href=href><strong>{c.item_name.clone()}</strong></a>
                             <StateLine summary=c.clone()/>
+                            {c.bundle.map(|p| {
+                                let mut line = format!("一件事 · 共 {} 项，已办结 {} 项", p.total, p.finished);
+                                if p.needs_supplement > 0 {
+                                    line.push_str(&format!("，{} 项需要补正", p.needs_supplement));
+                                }
+                                let class = if p.needs_supplement > 0 { "hint case__clock--late" } else { "hint" };
+                                view! { <p class=class>{line}</p> }
+                            })}
                             <p class="hint">
                                 {if number.is_empty() { "草稿，尚未提交".to_owned() } else { format!("办件编号 {number}") }}
                                 {format!(" · {whom}")}

@@ -1,5 +1,5 @@
 use crate::api::{CaseQueue, act_on_case, load_case_queue, load_staff_case};
-use crate::components::cases::{StateLine, Timeline, file_text};
+use crate::components::cases::{CaseField, StateLine, Timeline, file_text};
 use crate::components::forms::FormError;
 use crate::components::layout::StaffFrame;
 use crate::forms::{Handled, handle, typed};
@@ -130,6 +130,12 @@ pub fn StaffCasePage() -> impl IntoView {
                     wanted,
                     f.get("tracking_no"),
                     f.get("pickup_code"),
+                    // A 一件事 item's outputs are posted under their own keys.
+                    f.pairs()
+                        .iter()
+                        .filter(|(k, _)| k.contains('.'))
+                        .cloned()
+                        .collect(),
                 )
                 .await?;
                 Ok(format!("/staff/cases/{id}#case"))
@@ -180,10 +186,21 @@ fn StaffCase(case: CaseView, actions: Vec<CaseAction>, done: Handled) -> impl In
         })
         .collect();
     let wanted_choices = materials.clone();
+    let outputs = case
+        .part_of
+        .as_ref()
+        .map(|p| p.outputs.clone())
+        .unwrap_or_default();
+    let part_of = case.part_of.clone().map(|p| {
+        let waiting = (!p.waiting_for.is_empty())
+            .then(|| format!("，等待前序事项：{}", p.waiting_for.join("、")));
+        view! { <p class="hint">{format!("「{}」联办事项", p.bundle_name)}{waiting}</p> }
+    });
     view! {
         <section class="card" id="case">
             <h1 class="card__title">{s.item_name.clone()}</h1>
             <StateLine summary=s.clone()/>
+            {part_of}
             <dl class="facts">
                 <dt>"办件编号"</dt><dd class="case__number">{super::number_text(&s.number)}</dd>
                 <dt>"申请人"</dt><dd>{i18n::for_whom(&s.for_whom)}</dd>
@@ -232,6 +249,13 @@ fn StaffCase(case: CaseView, actions: Vec<CaseAction>, done: Handled) -> impl In
                             <p class="field__hint">"申请人选择了免费邮寄：寄出后填写单号再办结，申请人可凭单号查询。"</p>
                         </div>
                     })}
+                    {issues.then(|| outputs.into_iter().map(|mut field| {
+                        let key = field.key.as_str().to_owned();
+                        // Needed only to finish: the other buttons of this form go without it.
+                        field.required = false;
+                        field.hint = Some("办结时必填，将自动用于后续联办事项".into());
+                        view! { <CaseField field value=typed(&key) error=done.field(&key) addresses=Vec::new()/> }
+                    }).collect_view())}
                     {allows(CaseAction::PickUp).then(|| view! {
                         <div class="field">
                             <label class="field__label" for="f-pickup">"取件码"</label>
