@@ -5,9 +5,9 @@ import { idNumber, signInVerified, staffPage } from './booking-support';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xda, 0x00, 0x02, 1, 2, 0xff, 0xd9]);
 
-/** The admin makes one 综合受理 clerk, who takes every department's items (one person may
- * stand for every department's window in a test); their username and password. */
-async function makeGeneralClerk(browser: Browser, base: string, info: TestInfo): Promise<[string, string]> {
+/** The admin makes a staff account: a 综合受理 clerk takes every department's items (one
+ * person stands for every department's window), an approver decides for `departments`. */
+async function makeStaff(browser: Browser, base: string, info: TestInfo, role = '综合受理', departments: string[] = []): Promise<[string, string]> {
   const admin = await browser.newContext({ baseURL: base, javaScriptEnabled: info.project.use.javaScriptEnabled });
   const page = await admin.newPage();
   await page.goto('/staff');
@@ -15,10 +15,11 @@ async function makeGeneralClerk(browser: Browser, base: string, info: TestInfo):
   await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD as string);
   await page.getByRole('button', { name: '登录' }).click();
   await page.goto('/staff/accounts');
-  const username = `bundle-g${info.project.name.length}-${Date.now() % 1000000}`;
+  const username = `bundle-${departments.length}-${info.project.name.length}-${Date.now() % 1000000}`;
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('姓名').fill('钱综合');
-  await page.getByLabel('角色').selectOption({ label: '综合受理' });
+  await page.getByLabel('角色').selectOption({ label: role });
+  for (const d of departments) await page.getByLabel(d, { exact: true }).check();
   await page.getByRole('button', { name: '创建账号' }).click();
   const password = (await page.locator('.password').innerText()).trim();
   await admin.close();
@@ -101,7 +102,7 @@ test('the birth bundle: asked once, run by each department in order, tracked on 
   const medical = await itemId(page, '城乡居民基本医疗保险参保登记');
   const card = await itemId(page, '社会保障卡申领');
 
-  const clerk = await staffPage(browser, base, info, await makeGeneralClerk(browser, base, info));
+  const clerk = await staffPage(browser, base, info, await makeStaff(browser, base, info));
   // A 出生登记 still waiting says for what; its department sees only its own facts.
   await clerk.goto(`/staff/cases/${hukou}`);
   await expect(clerk.locator('#case')).toContainText('等待前序事项：出生医学证明首次签发');
@@ -152,6 +153,76 @@ test('the birth bundle: asked once, run by each department in order, tracked on 
   await expect(page.locator('main')).toContainText('王*宝');
   await page.goto('/progress');
   await expect(page.locator('.list__item', { hasText: '出生一件事' })).toContainText('共 5 项，已办结 5 项');
+});
+
+/** Takes an item the long way: accepted, reviewed, approved, and its result issued. */
+async function road(clerk: Page, approver: Page, id: string, outputs: Record<string, string> = {}): Promise<void> {
+  for (const [who, action] of [[clerk, '受理'], [approver, '开始审查'], [approver, '准予许可']] as const) {
+    await who.goto(`/staff/cases/${id}`);
+    await who.getByRole('button', { name: action, exact: true }).click();
+    await expect(who.locator('.timeline__item').first()).toContainText(action);
+  }
+  await clerk.goto(`/staff/cases/${id}`);
+  for (const [label, value] of Object.entries(outputs)) await clerk.getByLabel(label).fill(value);
+  await clerk.getByRole('button', { name: '出具结果，办结', exact: true }).click();
+  await expect(clerk.locator('.case__state')).toContainText('已办结');
+}
+
+test('the retirement bundle: parallel items, a join after three of them, the account closed last', async ({ page, browser, baseURL }, info) => {
+  test.setTimeout(300_000);
+  const base = baseURL as string;
+  await signInVerified(page, info, 5);
+  await page.goto('/theme/retirement');
+  await page.getByRole('link', { name: /退休一件事/ }).click();
+  await expect(page).toHaveURL('/bundles/retirement');
+  await expect(page.locator('.savings')).toContainText('少填 16 项、少交 5 份材料、少跑 1 次');
+  await page.getByLabel('退休日期').fill('2026-11-30');
+  await page.getByLabel('已取得人社部门的退休审批').check();
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await expect(page).toHaveURL(/\/cases\/\d+\/edit\?step=0#form$/);
+  const bundleId = new URL(page.url()).pathname.split('/')[2];
+  await page.getByLabel('养老金发放银行账号').fill('6222020200112233445');
+  await page.getByLabel('提取资金到账银行账号').fill('6222020200112233445');
+  await page.getByRole('button', { name: '下一步' }).click();
+  // One 居民身份证 for all four items that ask it.
+  await expect(page.locator('.upload', { hasText: '居民身份证' })).toHaveCount(1);
+  for (const label of ['居民身份证', '职工基本养老保险待遇申领表', '本人社会保障卡金融账户', '本人名下银行借记卡']) {
+    await upload(page, label, PDF, 'scan.pdf', 'application/pdf');
+  }
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('到大厅窗口领取').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await expect(page).toHaveURL(`/cases/${bundleId}?done=submitted#done`);
+  await expect(page.locator('.flow__box--waiting')).toHaveCount(5);
+  const ids = {
+    check: await itemId(page, '社会保险待遇领取资格认证（养老金资格认证）'),
+    pension: await itemId(page, '职工基本养老保险待遇申领（退休养老金核定）'),
+    years: await itemId(page, '职工医保退休人员缴费年限核定'),
+    seal: await itemId(page, '住房公积金个人账户封存（离休、退休）'),
+    draw: await itemId(page, '住房公积金提取（离休、退休）'),
+    close: await itemId(page, '住房公积金个人账户销户（离休、退休）'),
+  };
+  const clerk = await staffPage(browser, base, info, await makeStaff(browser, base, info));
+  const approver = await staffPage(browser, base, info, await makeStaff(browser, base, info, '审批', ['社保', '医保', '公积金']));
+  await finish(clerk, ids.check);
+  await page.goto(`/cases/${bundleId}`);
+  await expect(page.locator('.flow__box--active')).toHaveCount(3);
+  await road(clerk, approver, ids.pension, { 养老待遇核定编号: 'YL2026-0001' });
+  await road(clerk, approver, ids.years);
+  await clerk.goto(`/staff/cases/${ids.draw}`);
+  await expect(clerk.locator('#case')).toContainText('等待前序事项：住房公积金个人账户封存（离休、退休）');
+  await road(clerk, approver, ids.seal, { 住房公积金个人账号: 'GJ-880012' });
+  // The extraction starts by itself with what the items before it issued.
+  await clerk.goto(`/staff/cases/${ids.draw}`);
+  await expect(clerk.locator('.case__state')).toContainText('已提交');
+  await expect(clerk.locator('#case')).toContainText('YL2026-0001');
+  await expect(clerk.locator('#case')).toContainText('GJ-880012');
+  await finish(clerk, ids.draw);
+  await road(clerk, approver, ids.close);
+  await page.goto(`/cases/${bundleId}`);
+  await expect(page.locator('#items .lead')).toContainText('共 6 项，已办结 6 项');
+  await expect(page.locator('.flow__box--done')).toHaveCount(6);
 });
 
 test('someone the bundle is not for is told why, and what they can apply for one by one', async ({ page }, info) => {

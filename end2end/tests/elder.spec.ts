@@ -1,5 +1,5 @@
 import { type BrowserContext } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
 import { ITEM } from './booking-support';
 
 // 长辈版 (large type): what leads a guide, a switch that names the mode it is in, and type
@@ -83,4 +83,27 @@ test('each department has its own badge on the tiles', async ({ page }) => {
   const byBadge = new Map<string, Set<string>>();
   for (const [department, b] of tiles) byBadge.set(b, (byBadge.get(b) ?? new Set()).add(department));
   for (const [b, departments] of byBadge) expect([...departments], `badge ${b}`).toHaveLength(1);
+});
+
+test('a 一件事 page and its flow chart read in 长辈版 on a 360 px screen', async ({ page, context, baseURL }) => {
+  await elderOn(context, baseURL);
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const code of ['birth', 'retirement']) {
+    await page.goto(`/bundles/${code}`);
+    await expect(page.locator('.flow__chart')).toBeVisible();
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(360);
+    // Every name in the chart is drawn at the large type and stays inside its box.
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll('.flow__chart g')].filter((g) => {
+        const box = g.querySelector('rect')!.getBoundingClientRect();
+        return [...g.querySelectorAll('text')].some((t) => {
+          const r = t.getBoundingClientRect();
+          return r.left < box.left - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1;
+        });
+      }).length,
+    );
+    expect(outside).toBe(0);
+    await expectAccessible(page);
+  }
 });

@@ -6,8 +6,6 @@ use leptos::prelude::*;
 /// The width the chart is drawn at; it scales to the screen (and to 长辈版 with it).
 const WIDTH: u32 = 340;
 const GAP: u32 = 10;
-const LINE: u32 = 17;
-const CHAR: u32 = 13;
 
 /// A bundle's flow chart (一个并联审批流程图), drawn on the server as SVG: one row per layer
 /// (items that wait for none on top), an arrow from each prerequisite, each box coloured and
@@ -15,6 +13,13 @@ const CHAR: u32 = 13;
 /// beside it says the same in words for screen readers.
 #[component]
 pub fn FlowChart(boxes: Vec<FlowBox>) -> impl IntoView {
+    // A character's width and a line's height at the chart's type size (style/main.css:
+    // 13 px, 18 px in 长辈版, where names wrap sooner and boxes grow taller).
+    let (char_w, line): (u32, u32) = if crate::session::elder() {
+        (19, 24)
+    } else {
+        (13, 17)
+    };
     let layers = boxes.iter().map(|b| b.layer).max().map_or(0, |l| l + 1);
     // Each box: (x, y, width, height, name lines).
     let mut placed: Vec<(u32, u32, u32, u32, Vec<String>)> =
@@ -26,19 +31,14 @@ pub fn FlowChart(boxes: Vec<FlowBox>) -> impl IntoView {
             .collect();
         let n = row.len().max(1) as u32;
         let width = (WIDTH - GAP * (n + 1)) / n;
-        let per_line = ((width - 12) / CHAR).max(3) as usize;
+        let per_line = ((width - 12) / char_w).max(3) as usize;
         let lines: Vec<Vec<String>> = row
             .iter()
             .map(|&i| wrap(&boxes[i].name, per_line))
             .collect();
         let tallest = lines.iter().map(Vec::len).max().unwrap_or(1) as u32;
-        let height = tallest * LINE
-            + 12
-            + if boxes.iter().any(|b| b.state.is_some()) {
-                LINE
-            } else {
-                0
-            };
+        let stated = boxes.iter().any(|b| b.state.is_some());
+        let height = tallest * line + 12 + if stated { line } else { 0 };
         for (k, (&i, name)) in row.iter().zip(lines).enumerate() {
             placed[i] = (GAP + k as u32 * (width + GAP), y, width, height, name);
         }
@@ -78,8 +78,8 @@ pub fn FlowChart(boxes: Vec<FlowBox>) -> impl IntoView {
             view! {
                 <g>
                     <rect class=class x=x y=y width=w height=h rx="8"/>
-                    {lines.into_iter().enumerate().map(|(k, line)| view! {
-                        <text class="flow__name" x=x + w / 2 y=y + 18 + k as u32 * LINE>{line}</text>
+                    {lines.into_iter().enumerate().map(|(k, text)| view! {
+                        <text class="flow__name" x=x + w / 2 y=y + line + 1 + k as u32 * line>{text}</text>
                     }).collect_view()}
                     {state}
                 </g>
