@@ -13,7 +13,9 @@ mod common;
 use backend::accounts::{NewStaffForm, SessionService};
 use backend::cases::StartForm;
 use backend::cases::uploads::Receiving;
-use common::{PII_KEY, connect, env_num, exchange, fresh_pg_database, make_citizens, percentile};
+use common::{
+    CountStatements, PII_KEY, connect, env_num, fresh_pg_database, get, load, make_citizens,
+};
 use domain::SessionKind;
 use domain::case::{Answers, FieldKey};
 use server::{Config, prepare, router};
@@ -30,15 +32,6 @@ use tracing_subscriber::util::SubscriberInitExt;
 const ITEM: &str = "11410100005252014Q4000107004";
 const PHOTO: &[u8] = b"\xff\xd8\xff\xe1\x00\x0bExif\0\0GPS\xff\xda\x00\x02\x01\x02\xff\xd9";
 const CITIZENS: usize = 100;
-
-/// Counts the statements sqlx runs (its `sqlx::query` events).
-struct CountStatements(Arc<AtomicU64>);
-
-impl<S: tracing::Subscriber> Layer<S> for CountStatements {
-    fn on_event(&self, _: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
-        self.0.fetch_add(1, Ordering::Relaxed);
-    }
-}
 
 fn main() {
     let statements = Arc::new(AtomicU64::new(0));
@@ -292,58 +285,6 @@ async fn clerk_session(services: &backend::Services) -> String {
         .open(SessionKind::Staff, clerk.id, None)
         .await
         .expect("clerk session")
-}
-
-fn request(path: &str, cookie: &str) -> Vec<u8> {
-    format!("GET {path} HTTP/1.1\r\nHost: bench\r\nCookie: {cookie}\r\n\r\n").into_bytes()
-}
-
-async fn get(addr: SocketAddr, path: &str, cookie: &str) -> (u16, String) {
-    let mut tcp = connect(addr).await;
-    let (status, _, body, _) = exchange(&mut tcp, &request(path, cookie)).await;
-    (status, body)
-}
-
-/// `connections` kept-alive clients asking for `path` as fast as answers come, for `seconds`:
-/// requests per second, p50, p99, and how many answers were not 200.
-async fn load(
-    addr: SocketAddr,
-    path: &str,
-    cookie: &str,
-    connections: usize,
-    seconds: u64,
-) -> (f64, Duration, Duration, usize) {
-    let until = Instant::now() + Duration::from_secs(seconds);
-    let request = Arc::new(request(path, cookie));
-    let mut clients = Vec::with_capacity(connections);
-    for _ in 0..connections {
-        let request = request.clone();
-        clients.push(tokio::spawn(async move {
-            let mut tcp = connect(addr).await;
-            let (mut took, mut failed) = (Vec::new(), 0usize);
-            while Instant::now() < until {
-                let at = Instant::now();
-                let (status, _, _, open) = exchange(&mut tcp, &request).await;
-                took.push(at.elapsed());
-                if status != 200 {
-                    failed += 1;
-                }
-                if !open {
-                    tcp = connect(addr).await;
-                }
-            }
-            (took, failed)
-        }));
-    }
-    let (mut all, mut failed) = (Vec::new(), 0);
-    for c in clients {
-        let (took, f) = c.await.expect("client");
-        all.extend(took);
-        failed += f;
-    }
-    all.sort();
-    let rps = all.len() as f64 / seconds as f64;
-    (rps, percentile(&all, 0.5), percentile(&all, 0.99), failed)
 }
 
 /// This process's resident memory, in KiB.

@@ -7,7 +7,7 @@ use backend::accounts::SessionService;
 use domain::SessionKind;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -170,4 +170,65 @@ pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     }
     let rank = ((sorted.len() as f64) * p).ceil() as usize;
     sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// Counts the statements sqlx runs (its `sqlx::query` events).
+pub struct CountStatements(pub std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
+    fn on_event(&self, _: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+pub fn request(path: &str, cookie: &str) -> Vec<u8> {
+    format!("GET {path} HTTP/1.1\r\nHost: bench\r\nCookie: {cookie}\r\n\r\n").into_bytes()
+}
+
+pub async fn get(addr: SocketAddr, path: &str, cookie: &str) -> (u16, String) {
+    let mut tcp = connect(addr).await;
+    let (status, _, body, _) = exchange(&mut tcp, &request(path, cookie)).await;
+    (status, body)
+}
+
+/// `connections` kept-alive clients asking for `path` as fast as answers come, for `seconds`:
+/// requests per second, p50, p99, and how many answers were not 200.
+pub async fn load(
+    addr: SocketAddr,
+    path: &str,
+    cookie: &str,
+    connections: usize,
+    seconds: u64,
+) -> (f64, Duration, Duration, usize) {
+    let until = Instant::now() + Duration::from_secs(seconds);
+    let request = Arc::new(request(path, cookie));
+    let mut clients = Vec::with_capacity(connections);
+    for _ in 0..connections {
+        let request = request.clone();
+        clients.push(tokio::spawn(async move {
+            let mut tcp = connect(addr).await;
+            let (mut took, mut failed) = (Vec::new(), 0usize);
+            while Instant::now() < until {
+                let at = Instant::now();
+                let (status, _, _, open) = exchange(&mut tcp, &request).await;
+                took.push(at.elapsed());
+                if status != 200 {
+                    failed += 1;
+                }
+                if !open {
+                    tcp = connect(addr).await;
+                }
+            }
+            (took, failed)
+        }));
+    }
+    let (mut all, mut failed) = (Vec::new(), 0);
+    for c in clients {
+        let (took, f) = c.await.expect("client");
+        all.extend(took);
+        failed += f;
+    }
+    all.sort();
+    let rps = all.len() as f64 / seconds as f64;
+    (rps, percentile(&all, 0.5), percentile(&all, 0.99), failed)
 }
