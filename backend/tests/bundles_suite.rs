@@ -291,8 +291,26 @@ async fn a_supplement_or_refusal_stays_with_one_item(url: String) {
     // The citizen mends that item alone, on its own form.
     upload(&s, c.id, vaccine, "material.m2", PDF).await;
     s.cases.submit(c.id, vaccine).await.unwrap();
-    // 公安 refuses 出生登记: the items after it wait, the others go on.
+    // A fact an earlier item issued is not the citizen's to change, even while they mend
+    // that item.
     let ga = staff(1, StaffRole::Clerk, "ga");
+    let hukou = view.parts[2].case_id;
+    let ask = Decision {
+        wanted: vec!["material.m2".into()],
+        ..Decision::new(CaseAction::AskSupplement, "户口簿缺少首页")
+    };
+    s.cases.decide(&ga, hukou, &ask).await.unwrap();
+    let mut forged = answers(&BIRTH_FACTS);
+    forged.insert(
+        domain::case::FieldKey::parse("child.birth_cert_no").unwrap(),
+        "FAKE000".into(),
+    );
+    s.cases.save(c.id, hukou, 0, &forged, true).await.unwrap();
+    s.cases.submit(c.id, hukou).await.unwrap();
+    let seen = s.cases.staff_case(&ga, hukou).await.unwrap();
+    let cert_no = seen.answers.iter().find(|a| a.key == "child.birth_cert_no");
+    assert_eq!(cert_no.unwrap().value, "Q410123456");
+    // 公安 refuses 出生登记: the items after it wait, the others go on.
     s.cases
         .act(
             &ga,

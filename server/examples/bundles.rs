@@ -12,47 +12,26 @@ mod common;
 
 use backend::cases::Started;
 use backend::cases::uploads::Receiving;
-use common::{CountStatements, PII_KEY, env_num, fresh_pg_database, get, load, make_citizens};
+use common::{
+    bench_config, count_statements, env_num, get, load, make_citizens, server_runtime, targets,
+};
 use domain::case::{Answers, FieldKey, FieldKind};
-use server::{Config, prepare, router};
+use server::{prepare, router};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Instant;
-use tracing_subscriber::Layer;
-use tracing_subscriber::layer::SubscriberExt;
-use tracing_subscriber::util::SubscriberInitExt;
 
 const CITIZENS: usize = 100;
 const PDF: &[u8] = b"%PDF-1.4 scan";
 
 fn main() {
-    let statements = Arc::new(AtomicU64::new(0));
-    tracing_subscriber::registry()
-        .with(
-            CountStatements(statements.clone()).with_filter(
-                tracing_subscriber::filter::Targets::new()
-                    .with_target("sqlx::query", tracing::Level::DEBUG),
-            ),
-        )
-        .init();
+    let statements = count_statements();
     let bundles = env_num("BENCH_BUNDLES", 10_000);
     let seconds = env_num("BENCH_SECONDS", 10) as u64;
     let connections = env_num("BENCH_CONNECTIONS", 32);
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_stack_size(8 * 1024 * 1024)
-        .build()
-        .expect("runtime");
-    let dir = std::env::temp_dir().join(format!("banshi_bundles_{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let mut targets = vec![("sqlite", format!("sqlite://{}/bundles.db", dir.display()))];
-    if let Some(admin) = std::env::var("BANSHI_BENCH_PG_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    {
-        targets.push(("postgres", rt.block_on(fresh_pg_database(&admin))));
-    }
+    let rt = server_runtime();
+    let (dir, targets) = targets(&rt, "bundles");
     println!(
         "bundles: {bundles} birth bundles (5 items each) of {CITIZENS} citizens, load {seconds} s × {connections} connections, {} cores",
         std::thread::available_parallelism().map_or(0, |n| n.get())
@@ -60,17 +39,7 @@ fn main() {
     for (kind, url) in &targets {
         let uploads = dir.join(format!("uploads-{kind}")).display().to_string();
         rt.block_on(async {
-            let config = Config::from_lookup(|name| match name {
-                "BANSHI_DATABASE_URL" => Some(url.clone()),
-                "BANSHI_PII_KEY" => Some(PII_KEY.to_owned()),
-                "BANSHI_JOBS_EVERY_SECS" => Some("0".to_owned()),
-                "BANSHI_UPLOADS_DIR" => Some(uploads.clone()),
-                "BANSHI_IP_TRIES_PER_10_MIN" => Some("1000000".to_owned()),
-                "BANSHI_IP_VERIFIES_PER_HOUR" => Some("1000000".to_owned()),
-                "BANSHI_IP_SENDS_PER_HOUR" => Some("1000000".to_owned()),
-                _ => None,
-            })
-            .expect("config");
+            let config = bench_config(url, &uploads);
             let state = prepare(config).await.expect("app starts");
             let services = state.services.clone();
             let started = Instant::now();

@@ -14,19 +14,17 @@ use backend::accounts::{NewStaffForm, SessionService};
 use backend::cases::StartForm;
 use backend::cases::uploads::Receiving;
 use common::{
-    CountStatements, PII_KEY, connect, env_num, fresh_pg_database, get, load, make_citizens,
+    bench_config, connect, count_statements, env_num, get, load, make_citizens, server_runtime,
+    targets,
 };
 use domain::SessionKind;
 use domain::case::{Answers, FieldKey};
-use server::{Config, prepare, router};
+use server::{prepare, router};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tracing_subscriber::Layer;
-use tracing_subscriber::layer::SubscriberExt;
-use tracing_subscriber::util::SubscriberInitExt;
 
 /// 居住证申领 (公安): two required uploads, results by pickup.
 const ITEM: &str = "11410100005252014Q4000107004";
@@ -34,36 +32,15 @@ const PHOTO: &[u8] = b"\xff\xd8\xff\xe1\x00\x0bExif\0\0GPS\xff\xda\x00\x02\x01\x
 const CITIZENS: usize = 100;
 
 fn main() {
-    let statements = Arc::new(AtomicU64::new(0));
-    tracing_subscriber::registry()
-        .with(
-            CountStatements(statements.clone()).with_filter(
-                tracing_subscriber::filter::Targets::new()
-                    .with_target("sqlx::query", tracing::Level::DEBUG),
-            ),
-        )
-        .init();
+    let statements = count_statements();
     let plan = Plan {
         cases: env_num("BENCH_CASES", 10_000),
         seconds: env_num("BENCH_SECONDS", 10) as u64,
         connections: env_num("BENCH_CONNECTIONS", 32),
         statements,
     };
-    // The server's own stack size: pages render deep view trees.
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_stack_size(8 * 1024 * 1024)
-        .build()
-        .expect("runtime");
-    let dir = std::env::temp_dir().join(format!("banshi_cases_{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let mut targets = vec![("sqlite", format!("sqlite://{}/cases.db", dir.display()))];
-    if let Some(admin) = std::env::var("BANSHI_BENCH_PG_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    {
-        targets.push(("postgres", rt.block_on(fresh_pg_database(&admin))));
-    }
+    let rt = server_runtime();
+    let (dir, targets) = targets(&rt, "cases");
     println!(
         "cases: {} cases of {CITIZENS} citizens, wrk-like load {} s × {} connections, {} cores",
         plan.cases,
@@ -86,17 +63,7 @@ struct Plan {
 
 async fn run(kind: &str, url: &str, plan: &Plan, uploads: &std::path::Path) {
     let uploads = uploads.display().to_string();
-    let config = Config::from_lookup(|name| match name {
-        "BANSHI_DATABASE_URL" => Some(url.to_owned()),
-        "BANSHI_PII_KEY" => Some(PII_KEY.to_owned()),
-        "BANSHI_JOBS_EVERY_SECS" => Some("0".to_owned()),
-        "BANSHI_UPLOADS_DIR" => Some(uploads.clone()),
-        "BANSHI_IP_TRIES_PER_10_MIN" => Some("1000000".to_owned()),
-        "BANSHI_IP_VERIFIES_PER_HOUR" => Some("1000000".to_owned()),
-        "BANSHI_IP_SENDS_PER_HOUR" => Some("1000000".to_owned()),
-        _ => None,
-    })
-    .expect("config");
+    let config = bench_config(url, &uploads);
     let state = prepare(config).await.expect("app starts");
     let services = state.services.clone();
     let started = Instant::now();

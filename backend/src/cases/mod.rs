@@ -134,11 +134,9 @@ impl CaseService {
         let record = self.own(citizen_id, case_id).await?;
         let form = self.form_of(&record).await?;
         let mut answers = self.open(&record)?;
-        let asked: Vec<&FieldKey> = form
-            .steps
-            .get(step as usize)
-            .map(|s| s.fields.iter().map(|f| &f.key).collect())
-            .unwrap_or_default();
+        // Only what the citizen answers here: a fact issued by an earlier item of a 一件事
+        // keeps its value whatever is posted.
+        let asked: Vec<&FieldKey> = form.asked_in(step as usize).map(|f| &f.key).collect();
         for key in asked {
             match typed.get(key) {
                 Some(value) => answers.insert(key.clone(), value.clone()),

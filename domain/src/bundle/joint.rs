@@ -6,7 +6,9 @@
 
 use super::{BundleDef, GraphProblem, Output, Savings, ancestors, prerequisites, topological};
 use crate::case::item_form::{self, ADDRESS, DELIVERY, REASON};
-use crate::case::{Answers, ChoiceOption, FieldKey, FieldKind, FieldSpec, FormSpec, FormStep};
+use crate::case::{
+    Answers, ChoiceOption, FieldKey, FieldKind, FieldSpec, FormSpec, FormStep, Prefill,
+};
 use crate::{MaterialSource, ServiceItem};
 use std::fmt;
 
@@ -401,14 +403,28 @@ impl Bundle {
         out
     }
 
-    /// Item `i`'s form: its own, with the facts fed to it by earlier items on the first
-    /// step (filled in by them, shown to the department, never asked of the citizen).
+    /// Item `i`'s form: its own, with the facts fed to it by earlier items marked `Issued`
+    /// (shown to the department, never asked of the citizen, even when the 事项's own form
+    /// asks them), those it does not ask put first on the first step.
     pub fn form_of(&self, i: usize) -> FormSpec {
         let mut form = item_form::form_for(&self.items[i]);
         for (_, out) in self.fed_into(i) {
-            let asked = form.fields().any(|f| f.key == out.field.key);
-            if !asked && let Some(first) = form.steps.first_mut() {
-                first.fields.insert(0, out.field.clone());
+            let own = form
+                .steps
+                .iter_mut()
+                .flat_map(|s| s.fields.iter_mut())
+                .find(|f| f.key == out.field.key);
+            match own {
+                Some(field) => field.prefill = Some(Prefill::Issued),
+                None => {
+                    if let Some(first) = form.steps.first_mut() {
+                        let issued = FieldSpec {
+                            prefill: Some(Prefill::Issued),
+                            ..out.field.clone()
+                        };
+                        first.fields.insert(0, issued);
+                    }
+                }
             }
         }
         form
@@ -635,7 +651,13 @@ mod tests {
         );
         assert_eq!(third[&key(DELIVERY)], "pickup", "item 3 cannot be posted");
         assert_eq!(b.answers_for(1, &joint)[&key(ADDRESS)], "7");
-        assert_eq!(b.form_of(2).steps[0].fields[0].key, key("child.id_number"));
+        let first = &b.form_of(2).steps[0].fields[0];
+        assert_eq!(first.key, key("child.id_number"));
+        assert_eq!(first.prefill, Some(Prefill::Issued));
+        assert!(
+            b.form_of(2).asked_in(0).all(|f| f.key != first.key),
+            "never asked"
+        );
         assert!(
             b.form_of(1)
                 .fields()

@@ -94,4 +94,41 @@ impl BundleProgress {
     pub fn is_over(&self) -> bool {
         self.finished + self.stopped == self.total
     }
+
+    /// How a submitted bundle reads in a list: wanting the citizen while any item does,
+    /// 已办结 once every item is over and one at least was finished, else as submitted.
+    pub fn state(&self) -> CaseState {
+        if self.needs_supplement > 0 {
+            CaseState::NeedsSupplement
+        } else if self.is_over() && self.finished > 0 {
+            CaseState::Concluded
+        } else if self.is_over() {
+            CaseState::Withdrawn
+        } else {
+            CaseState::Submitted
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CaseState::*;
+
+    #[test]
+    fn a_bundle_reads_as_its_items_stand() {
+        let of = |states: &[CaseState]| BundleProgress::of(states.iter().copied());
+        assert_eq!(of(&[Concluded, Waiting, Submitted]).state(), Submitted);
+        assert_eq!(
+            of(&[Concluded, NeedsSupplement, Waiting]).state(),
+            NeedsSupplement
+        );
+        assert_eq!(of(&[PickedUp, Delivered, Denied]).state(), Concluded);
+        assert_eq!(of(&[Withdrawn, NotAccepted]).state(), Withdrawn);
+        let p = of(&[Concluded, NeedsSupplement, Denied, Waiting]);
+        assert_eq!(
+            (p.total, p.finished, p.needs_supplement, p.stopped),
+            (4, 1, 1, 1)
+        );
+    }
 }

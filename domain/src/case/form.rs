@@ -99,6 +99,9 @@ pub enum Prefill {
     MemberName,
     MemberId,
     MemberBirthDate,
+    /// Issued by an earlier item of the 一件事 (a certificate number, an ID number): shown to
+    /// the department, never typed or changed by the citizen.
+    Issued,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -258,6 +261,15 @@ impl FormSpec {
         } else {
             Err(problems)
         }
+    }
+
+    /// The fields of `step` the citizen answers (those filled in from elsewhere are not).
+    pub fn asked_in(&self, step: usize) -> impl Iterator<Item = &FieldSpec> {
+        self.steps
+            .get(step)
+            .into_iter()
+            .flat_map(|s| s.fields.iter())
+            .filter(|f| f.prefill.is_none())
     }
 
     /// Every key is asked once, across all steps; what seeding checks.

@@ -232,3 +232,63 @@ pub async fn load(
     let rps = all.len() as f64 / seconds as f64;
     (rps, percentile(&all, 0.5), percentile(&all, 0.99), failed)
 }
+
+/// Counts every SQL statement sqlx runs from now on (its `sqlx::query` events).
+pub fn count_statements() -> Arc<std::sync::atomic::AtomicU64> {
+    use tracing_subscriber::Layer;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let statements = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    tracing_subscriber::registry()
+        .with(
+            CountStatements(statements.clone()).with_filter(
+                tracing_subscriber::filter::Targets::new()
+                    .with_target("sqlx::query", tracing::Level::DEBUG),
+            ),
+        )
+        .init();
+    statements
+}
+
+/// A runtime with the server's own stack size (pages render deep view trees).
+pub fn server_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(8 * 1024 * 1024)
+        .build()
+        .expect("runtime")
+}
+
+/// Where a benchmark runs: a fresh SQLite file in its own temp directory, and a fresh
+/// PostgreSQL database when `BANSHI_BENCH_PG_URL` names a cluster; the directory too.
+pub fn targets(
+    rt: &tokio::runtime::Runtime,
+    name: &str,
+) -> (std::path::PathBuf, Vec<(&'static str, String)>) {
+    let dir = std::env::temp_dir().join(format!("banshi_{name}_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut targets = vec![("sqlite", format!("sqlite://{}/{name}.db", dir.display()))];
+    if let Some(admin) = std::env::var("BANSHI_BENCH_PG_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        targets.push(("postgres", rt.block_on(fresh_pg_database(&admin))));
+    }
+    (dir, targets)
+}
+
+/// The server's configuration for a benchmark: the store at `url`, the fixed key, no jobs,
+/// uploads under `uploads`, and no per-address limits (every request comes from loopback).
+pub fn bench_config(url: &str, uploads: &str) -> server::Config {
+    server::Config::from_lookup(|name| match name {
+        "BANSHI_DATABASE_URL" => Some(url.to_owned()),
+        "BANSHI_PII_KEY" => Some(PII_KEY.to_owned()),
+        "BANSHI_JOBS_EVERY_SECS" => Some("0".to_owned()),
+        "BANSHI_UPLOADS_DIR" => Some(uploads.to_owned()),
+        "BANSHI_IP_TRIES_PER_10_MIN" => Some("1000000".to_owned()),
+        "BANSHI_IP_VERIFIES_PER_HOUR" => Some("1000000".to_owned()),
+        "BANSHI_IP_SENDS_PER_HOUR" => Some("1000000".to_owned()),
+        _ => None,
+    })
+    .expect("config")
+}

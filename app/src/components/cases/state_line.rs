@@ -2,10 +2,12 @@ use crate::i18n;
 use domain::case::{CaseState, CaseSummary};
 use leptos::prelude::*;
 
-/// The state chip and, from 受理 on, the clock in words (overdue in the warning colour).
+/// The state chip and, from 受理 on, the clock in words (overdue in the warning colour). A
+/// submitted 一件事 reads as its items stand (its own record only says it was sent).
 #[component]
 pub fn StateLine(summary: CaseSummary) -> impl IntoView {
-    let chip = match summary.state {
+    let state = summary.bundle.map_or(summary.state, |p| p.state());
+    let chip = match state {
         CaseState::NeedsSupplement => "badge badge--warn",
         CaseState::NotAccepted | CaseState::Denied | CaseState::Withdrawn => "badge badge--muted",
         s if s.is_decided() => "badge badge--ok",
@@ -21,7 +23,7 @@ pub fn StateLine(summary: CaseSummary) -> impl IntoView {
     });
     view! {
         <p class="case__state">
-            <span class=chip>{i18n::case_state(summary.state)}</span>
+            <span class=chip>{i18n::case_state(state)}</span>
             " "
             {clock}
         </p>

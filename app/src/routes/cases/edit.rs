@@ -142,7 +142,8 @@ fn Edit(
         let rows = case.form.steps.iter().enumerate().flat_map(|(i, s)| {
             s.fields.iter().map(move |f| {
                 (
-                    i,
+                    // A fact issued by an earlier item has no step to change it on.
+                    f.prefill.is_none().then_some(i),
                     f.key.as_str().to_owned(),
                     f.label.clone(),
                     f.kind == FieldKind::File,
@@ -167,7 +168,7 @@ fn Edit(
                         view! {
                             <dt>{label}</dt>
                             <dd>{value}{error.map(|e| view! { <span class="field__error">{e}</span> })}</dd>
-                            <dd><a href=format!("/cases/{id}/edit?step={i}#form")>"修改"</a></dd>
+                            <dd>{i.map(|i| view! { <a href=format!("/cases/{id}/edit?step={i}#form")>"修改"</a> })}</dd>
                         }
                     }).collect_view()}
                 </dl>
@@ -180,13 +181,12 @@ fn Edit(
         }
         .into_any();
     }
+    // What the citizen answers on this step: a fact an earlier item of a 一件事 issued is
+    // shown on the 核对 page, never offered for typing.
     let (uploads, fields): (Vec<_>, Vec<_>) = case
         .form
-        .steps
-        .get(step as usize)
-        .map(|s| s.fields.clone())
-        .unwrap_or_default()
-        .into_iter()
+        .asked_in(step as usize)
+        .cloned()
         .partition(|f| f.kind == FieldKind::File);
     let upload_error = |key: &str| {
         notes
