@@ -229,11 +229,7 @@ impl CaseService {
                 .await;
             match moved {
                 Ok(true) => {
-                    let body = format!(
-                        "【办事】您的“{}”已提交，共 {} 个事项，将由各部门并联办理，可在“我的办件”查看进度。",
-                        b.def.name,
-                        b.items.len()
-                    );
+                    let body = super::texts::bundle_sent(&b.def.name, b.items.len());
                     if let Err(e) = self.accounts.text_citizen(citizen_id, &body).await {
                         tracing::warn!(error = %e, "bundle text not queued");
                     }

@@ -3,6 +3,13 @@
 
 use domain::case::CaseState;
 
+/// The text for a 一件事 (`bundle`, of `items` items) just sent in.
+pub fn bundle_sent(bundle: &str, items: usize) -> String {
+    format!(
+        "【办事】您的“{bundle}”已提交，共 {items} 个事项，将由各部门并联办理，可在“进度”中查看。"
+    )
+}
+
 /// The text for a case of `item` (number `number`) that has just entered `state`, with the
 /// reason given (`note`) where there is one; None when the citizen need not be told (they
 /// moved it themselves, or it is a step inside the department).
